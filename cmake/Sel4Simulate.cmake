@@ -1,0 +1,88 @@
+# Booting images under QEMU: a `simulate-<target>` target that runs it on the terminal, and a
+# `<target>.boot` test that boots it with a timeout and judges the serial output.
+
+include_guard(GLOBAL)
+
+set(SEL4_QEMU_RUN "${CMAKE_CURRENT_LIST_DIR}/../sel4-simulate/sel4-qemu-run" CACHE INTERNAL "")
+
+# x86_64 boots through QEMU's multiboot loader, which wants the kernel as a 32-bit ELF.
+function(_sel4_x86_64_kernel32 out)
+    set(kernel32 "${CMAKE_BINARY_DIR}/kernel32.elf")
+    if(NOT TARGET sel4-kernel32)
+        add_custom_command(OUTPUT "${kernel32}"
+            COMMAND ${CMAKE_OBJCOPY} -O elf32-i386 "${SEL4_KERNEL}" "${kernel32}"
+            DEPENDS "${SEL4_KERNEL}" VERBATIM)
+        add_custom_target(sel4-kernel32 ALL DEPENDS "${kernel32}")
+    endif()
+    set(${out} "${kernel32}" PARENT_SCOPE)
+endfunction()
+
+# How QEMU boots a root task ELF on this configuration; empty when it cannot (yet).
+function(_sel4_boot_arguments root_task out_args out_depends)
+    if(SEL4_KERNEL STREQUAL "")
+        set(${out_args} "" PARENT_SCOPE)
+        return()
+    endif()
+    if(SEL4_ARCH STREQUAL "x86_64")
+        string(JSON pcid ERROR_VARIABLE no_key GET "${SEL4_CONFIG_JSON}" SUPPORT_PCID)
+        if(pcid AND NOT no_key)
+            message(STATUS "${root_task}: no boot test: the kernel is built with KernelSupportPCID, "
+                           "which QEMU's TCG lacks (build it with -DKernelSupportPCID=OFF)")
+            set(${out_args} "" PARENT_SCOPE)
+            return()
+        endif()
+        # QEMU's default CPU lacks features the kernel needs, and has some it must not see.
+        string(JSON fsgsbase_inst ERROR_VARIABLE no_key GET "${SEL4_CONFIG_JSON}" FSGSBASE_INST)
+        if(fsgsbase_inst AND NOT no_key)
+            set(fsgsbase +fsgsbase)
+        else()
+            set(fsgsbase -fsgsbase)
+        endif()
+        _sel4_x86_64_kernel32(kernel32)
+        set(${out_args} --arch x86_64 --kernel "${kernel32}" --root-task "$<TARGET_FILE:${root_task}>"
+            --cpu "Nehalem,-vme,+pdpe1gb,-xsave,-xsaveopt,-xsavec,${fsgsbase},-invpcid,+syscall,+lm,enforce"
+            --smp ${SEL4_MAX_NUM_NODES} PARENT_SCOPE)
+        set(${out_depends} sel4-kernel32 ${root_task} PARENT_SCOPE)
+    elseif(COMMAND sel4_loader_image)
+        sel4_loader_image(${root_task} image image_target)
+        set(args --arch ${SEL4_ARCH} --image "${image}" --smp ${SEL4_MAX_NUM_NODES})
+        if(SEL4_ARM_HYPERVISOR)
+            list(APPEND args --el2)
+        endif()
+        set(${out_args} ${args} PARENT_SCOPE)
+        set(${out_depends} ${image_target} PARENT_SCOPE)
+    else()
+        set(${out_args} "" PARENT_SCOPE)
+    endif()
+endfunction()
+
+# sel4_add_simulate(<root task target> SUCCESS <regex> [TIMEOUT <s>] [FAILURE <regex>...]
+#                   [EXPECT_FAILURE <regex>])
+# EXPECT_FAILURE: the test passes when the run fails with a line matching <regex> (for tests
+# of the failure path itself).
+function(sel4_add_simulate target)
+    cmake_parse_arguments(arg "" "SUCCESS;TIMEOUT;EXPECT_FAILURE" "FAILURE" ${ARGN})
+    if(NOT arg_TIMEOUT)
+        set(arg_TIMEOUT 60)
+    endif()
+    _sel4_boot_arguments(${target} boot_args boot_depends)
+    if(NOT boot_args)
+        message(STATUS "${target}: no boot test (SEL4_KERNEL unknown, or no kernel loader for ${SEL4_ARCH} yet)")
+        return()
+    endif()
+    add_custom_target(simulate-${target}
+        COMMAND "${SEL4_QEMU_RUN}" ${boot_args} --interactive
+        DEPENDS ${boot_depends} USES_TERMINAL VERBATIM)
+    set(failures "")
+    foreach(failure IN LISTS arg_FAILURE)
+        list(APPEND failures --failure "${failure}")
+    endforeach()
+    add_test(NAME ${target}.boot
+        COMMAND "${SEL4_QEMU_RUN}" ${boot_args} --success "${arg_SUCCESS}" ${failures}
+                --timeout ${arg_TIMEOUT})
+    set_tests_properties(${target}.boot PROPERTIES TIMEOUT 300 RESOURCE_LOCK qemu)
+    if(arg_EXPECT_FAILURE)
+        set_tests_properties(${target}.boot PROPERTIES
+            PASS_REGULAR_EXPRESSION "sel4-qemu-run: FAILED: .*${arg_EXPECT_FAILURE}")
+    endif()
+endfunction()

@@ -1,0 +1,34 @@
+/* POSIX thread types with glibc's sizes for this architecture: Debian's libstdc++ was compiled
+ * against glibc, and its objects embed these types. Replaces the C library's own (newlib's
+ * are 4-byte handles; picolibc has none). The runtime implements the functions (pthread.cpp). */
+#ifndef SEL4_CPP_PTHREADTYPES_H
+#define SEL4_CPP_PTHREADTYPES_H
+#define _SYS__PTHREADTYPES_H_ /* newlib's guard: keep its version out */
+
+#if defined(__aarch64__)
+#define SEL4_CPP_SIZEOF_MUTEX 48
+#define SEL4_CPP_SIZEOF_ATTR 64
+#define SEL4_CPP_SIZEOF_SMALL_ATTR 8
+#else /* x86_64, riscv64 */
+#define SEL4_CPP_SIZEOF_MUTEX 40
+#define SEL4_CPP_SIZEOF_ATTR 56
+#define SEL4_CPP_SIZEOF_SMALL_ATTR 4
+#endif
+
+typedef unsigned long pthread_t;
+typedef unsigned int pthread_key_t;
+typedef int pthread_once_t;
+typedef union { char size[SEL4_CPP_SIZEOF_ATTR]; long align; } pthread_attr_t;
+typedef union {
+    struct { int lock; unsigned count; int owner; unsigned users; int kind; } state;
+    char size[SEL4_CPP_SIZEOF_MUTEX];
+    long align;
+} pthread_mutex_t;
+typedef union { char size[SEL4_CPP_SIZEOF_SMALL_ATTR]; int kind; } pthread_mutexattr_t;
+typedef union { struct { unsigned sequence; } state; char size[48]; long long align; } pthread_cond_t;
+typedef union { char size[SEL4_CPP_SIZEOF_SMALL_ATTR]; int align; } pthread_condattr_t;
+typedef union { char size[56]; long align; } pthread_rwlock_t;
+typedef union { char size[8]; long align; } pthread_rwlockattr_t;
+typedef volatile int pthread_spinlock_t;
+
+#endif

@@ -1,0 +1,55 @@
+// The runtime shared by root tasks and Microkit protection domains: debug output, the fatal
+// path, thread-local storage for the initial thread, constructors.
+#pragma once
+
+#include <cstddef>
+#include <source_location>
+#include <string_view>
+
+#include <sel4/runtime/tls_layout.hpp>
+
+namespace sel4::runtime {
+
+// Writes to the kernel's debug console (nothing when the kernel has no printing).
+void debug_write(std::string_view text) noexcept;
+
+// Prints "sel4-runtime: fatal: <message>", where it happened when known, and a backtrace, then
+// stops the calling thread for good.
+[[noreturn]] void fatal(std::string_view message) noexcept;
+[[noreturn]] void fatal(std::string_view message, const std::source_location& where) noexcept;
+
+// Ends the program: status 0 stops the thread quietly, any other status is fatal.
+[[noreturn]] void exit(int status) noexcept;
+
+// The PT_TLS segment of the running image.
+TlsImage tls_image() noexcept;
+
+// Sets up TLS for the initial thread in a region reserved on the current stack, then calls
+// continuation(argument), which must not return. Nothing before this may touch thread-locals.
+[[noreturn]] void run_with_initial_tls(void (*continuation)(void*), void* argument) noexcept;
+
+// Makes the thread pointer point at a TLS region initialised by initialize_tls_region.
+void set_thread_pointer(std::uintptr_t thread_pointer) noexcept;
+
+// Installs the terminate handler and runs the image's constructors (.preinit_array,
+// .init_array). Call once, after TLS and the IPC buffer are set up.
+void initialize() noexcept;
+
+}  // namespace sel4::runtime
+
+namespace sel4 {
+
+// Stops the program with a message and the caller's location.
+[[noreturn]] void panic(std::string_view message,
+                        const std::source_location& where = std::source_location::current()) noexcept;
+
+}  // namespace sel4
+
+extern "C" {
+// Provided by the runtime that owns the thread (root task, Microkit PD): how this thread stops.
+[[noreturn]] void sel4_runtime_stop_current_thread(void);
+
+// Provided by the program image (the root task's or PD's entry macro): the heap arena.
+extern std::byte* const sel4_runtime_heap_start;
+extern const std::size_t sel4_runtime_heap_size;
+}

@@ -1,0 +1,27 @@
+#include "internal.hpp"
+
+#include <sel4/runtime/runtime.hpp>
+
+// Defined by the linker at the ELF header when the first loadable segment covers it, as the
+// default linker scripts arrange for static executables.
+extern "C" const sel4::elf::FileHeader __ehdr_start;
+
+namespace sel4::runtime {
+
+std::span<const elf::ProgramHeader> program_headers() noexcept {
+    const auto* base = reinterpret_cast<const unsigned char*>(&__ehdr_start);
+    return {reinterpret_cast<const elf::ProgramHeader*>(base + __ehdr_start.phoff),
+            __ehdr_start.phnum};
+}
+
+TlsImage tls_image() noexcept {
+    for (const auto& header : program_headers()) {
+        if (header.type == elf::pt_tls) {
+            return {reinterpret_cast<const void*>(header.vaddr), header.filesz, header.memsz,
+                    header.align ? header.align : 1};
+        }
+    }
+    return {};
+}
+
+}  // namespace sel4::runtime

@@ -1,0 +1,27 @@
+#include <sel4/runtime/runtime.hpp>
+#include <sel4/sys.hpp>
+
+#include "internal.hpp"
+
+// libsel4's IPC buffer pointer (thread-local unless libsel4 is configured otherwise, as the
+// Microkit SDK does), and its error-printing switch.
+LIBSEL4_THREAD_LOCAL seL4_IPCBuffer* __sel4_ipc_buffer;
+#ifdef CONFIG_KERNEL_INVOCATION_REPORT_ERROR_IPC
+LIBSEL4_THREAD_LOCAL char __sel4_print_error;
+#endif
+
+using InitFunction = void (*)();
+extern "C" {
+extern InitFunction __preinit_array_start[], __preinit_array_end[];
+extern InitFunction __init_array_start[], __init_array_end[];
+}
+
+namespace sel4::runtime {
+
+void initialize() noexcept {
+    install_terminate_handler();
+    for (auto* f = __preinit_array_start; f != __preinit_array_end; ++f) (*f)();
+    for (auto* f = __init_array_start; f != __init_array_end; ++f) (*f)();
+}
+
+}  // namespace sel4::runtime
