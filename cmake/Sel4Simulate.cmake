@@ -65,6 +65,15 @@ function(sel4_add_simulate target)
     if(NOT arg_TIMEOUT)
         set(arg_TIMEOUT 60)
     endif()
+    # Every image: it linked as a static executable for the kernel's architecture.
+    set(machine_x86_64 "[A-Za-z ]*X86-64")
+    set(machine_aarch64 "AArch64")
+    set(machine_riscv64 "RISC-V")
+    add_test(NAME ${target}.image COMMAND ${SEL4_CROSS_PREFIX}readelf -h -l "$<TARGET_FILE:${target}>")
+    set_tests_properties(${target}.image PROPERTIES
+        PASS_REGULAR_EXPRESSION "Type:[ ]+EXEC.*Machine:[ ]+${machine_${SEL4_ARCH}}.*TLS"
+        FAIL_REGULAR_EXPRESSION "INTERP|DYNAMIC")
+
     _sel4_boot_arguments(${target} boot_args boot_depends)
     if(NOT boot_args)
         message(STATUS "${target}: no boot test (SEL4_KERNEL unknown, or no kernel loader for ${SEL4_ARCH} yet)")

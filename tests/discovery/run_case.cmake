@@ -1,3 +1,4 @@
+cmake_minimum_required(VERSION 3.20)
 # One discovery case: builds a fake seL4 prefix under WORK, sets the variables, discovers.
 include(${CMAKE_CURRENT_LIST_DIR}/../../cmake/Sel4Discovery.cmake)
 
