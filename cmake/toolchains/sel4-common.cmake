@@ -62,7 +62,7 @@ endforeach()
 
 set(SEL4_TOOLCHAIN_SHIMS "${CMAKE_CURRENT_LIST_DIR}/shims")
 set(c_includes "-isystem ${SEL4_TOOLCHAIN_SHIMS} -isystem ${gcc_dir} -isystem ${SEL4_LIBC_INCLUDE}")
-set(cxx_includes "")
+set(cxx_includes "-isystem ${SEL4_TOOLCHAIN_SHIMS}/cxx ")
 foreach(dir IN LISTS cxx_dirs)
     string(APPEND cxx_includes "-isystem ${dir} ")
 endforeach()

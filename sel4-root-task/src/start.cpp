@@ -12,15 +12,15 @@ namespace {
     sel4::runtime::exit(sel4_root_task_main(*bootinfo));
 }
 
-}  // namespace
+} // namespace
 
 extern "C" [[noreturn]] void sel4_root_task_start(const seL4_BootInfo* bootinfo) {
-    sel4::runtime::run_with_initial_tls(
-        [](void* argument) { start_with_tls(argument); },
-        const_cast<seL4_BootInfo*>(bootinfo));
+    sel4::runtime::run_with_initial_tls([](void* argument) { start_with_tls(argument); },
+                                        const_cast<seL4_BootInfo*>(bootinfo));
 }
 
 // The root task's initial thread stops by suspending itself; nothing else runs it again.
 extern "C" [[noreturn]] void sel4_runtime_stop_current_thread(void) {
-    for (;;) seL4_TCB_Suspend(seL4_CapInitThreadTCB);
+    for (;;)
+        seL4_TCB_Suspend(seL4_CapInitThreadTCB);
 }

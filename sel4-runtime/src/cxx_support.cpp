@@ -20,7 +20,9 @@ void* __dso_handle = nullptr;
 char __libc_single_threaded = 0;
 
 // No message catalogues: messages are their own translation.
-char* gettext(const char* message) { return const_cast<char*>(message); }
+char* gettext(const char* message) {
+    return const_cast<char*>(message);
+}
 
 // glibc 2.35's lookup the unwinder uses to find .eh_frame_hdr for a code address.
 struct dl_find_object {
@@ -63,5 +65,4 @@ long syscall(long number, ...) {
     errno = ENOSYS;
     return -1;
 }
-
 }

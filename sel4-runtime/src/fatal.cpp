@@ -28,7 +28,8 @@ void write_number(std::uintmax_t value, unsigned base) noexcept {
         text[length++] = '0';
         text[length++] = 'x';
     }
-    while (n) text[length++] = digits[--n];
+    while (n)
+        text[length++] = digits[--n];
     debug_write({text, static_cast<std::size_t>(length)});
 }
 
@@ -86,15 +87,18 @@ _Unwind_Reason_Code backtrace_frame(_Unwind_Context* context, void* argument) {
     } catch (...) {
     }
     if (what)
-        std::snprintf(message, sizeof message, "uncaught exception of type %s: %s", type_name, what);
+        std::snprintf(message, sizeof message, "uncaught exception of type %s: %s", type_name,
+                      what);
     else
         std::snprintf(message, sizeof message, "uncaught exception of type %s", type_name);
     fatal(message);
 }
 
-}  // namespace
+} // namespace
 
-void fatal(std::string_view message) noexcept { report_and_stop(message, nullptr); }
+void fatal(std::string_view message) noexcept {
+    report_and_stop(message, nullptr);
+}
 
 void fatal(std::string_view message, const std::source_location& where) noexcept {
     report_and_stop(message, &where);
@@ -109,9 +113,11 @@ void exit(int status) noexcept {
     sel4_runtime_stop_current_thread();
 }
 
-void install_terminate_handler() noexcept { std::set_terminate(on_terminate); }
+void install_terminate_handler() noexcept {
+    std::set_terminate(on_terminate);
+}
 
-}  // namespace sel4::runtime
+} // namespace sel4::runtime
 
 void sel4::panic(std::string_view message, const std::source_location& where) noexcept {
     sel4::runtime::fatal(message, where);
@@ -125,7 +131,7 @@ namespace {
                   file, line, function ? function : "?");
     sel4::runtime::fatal(message);
 }
-}  // namespace
+} // namespace
 
 extern "C" {
 
@@ -141,8 +147,11 @@ extern "C" {
     assertion_failed(expression, file, line, function);
 }
 
-[[noreturn]] void abort(void) { sel4::runtime::fatal("abort() called"); }
+[[noreturn]] void abort(void) {
+    sel4::runtime::fatal("abort() called");
+}
 
-[[noreturn]] void _exit(int status) { sel4::runtime::exit(status); }
-
+[[noreturn]] void _exit(int status) {
+    sel4::runtime::exit(status);
+}
 }

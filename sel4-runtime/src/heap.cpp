@@ -10,7 +10,7 @@ sel4::runtime::BumpArena& arena() {
     static sel4::runtime::BumpArena heap{sel4_runtime_heap_start, sel4_runtime_heap_size};
     return heap;
 }
-}  // namespace
+} // namespace
 
 extern "C" void* sbrk(std::ptrdiff_t increment) {
     if (void* old_break = arena().grow(increment)) return old_break;

@@ -24,4 +24,4 @@ TlsImage tls_image() noexcept {
     return {};
 }
 
-}  // namespace sel4::runtime
+} // namespace sel4::runtime

@@ -20,8 +20,10 @@ namespace sel4::runtime {
 
 void initialize() noexcept {
     install_terminate_handler();
-    for (auto* f = __preinit_array_start; f != __preinit_array_end; ++f) (*f)();
-    for (auto* f = __init_array_start; f != __init_array_end; ++f) (*f)();
+    for (auto* f = __preinit_array_start; f != __preinit_array_end; ++f)
+        (*f)();
+    for (auto* f = __init_array_start; f != __init_array_end; ++f)
+        (*f)();
 }
 
-}  // namespace sel4::runtime
+} // namespace sel4::runtime

@@ -12,4 +12,4 @@ std::span<const elf::ProgramHeader> program_headers() noexcept;
 
 void install_terminate_handler() noexcept;
 
-}  // namespace sel4::runtime
+} // namespace sel4::runtime

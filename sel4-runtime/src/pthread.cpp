@@ -14,7 +14,9 @@
 
 namespace {
 
-std::atomic_ref<int> lock_word(pthread_mutex_t* mutex) { return std::atomic_ref<int>(mutex->state.lock); }
+std::atomic_ref<int> lock_word(pthread_mutex_t* mutex) {
+    return std::atomic_ref<int>(mutex->state.lock);
+}
 
 // Distinct per thread: TLS regions are 16-byte aligned and far apart.
 int current_thread_tag() {
@@ -25,16 +27,28 @@ constexpr int max_keys = PTHREAD_KEYS_MAX;
 std::atomic<bool> key_used[max_keys];
 thread_local const void* key_values[max_keys];
 
-}  // namespace
+} // namespace
 
 extern "C" {
 
-int pthread_create(pthread_t*, const pthread_attr_t*, void* (*)(void*), void*) { return EAGAIN; }
-int pthread_join(pthread_t, void**) { return ESRCH; }
-int pthread_detach(pthread_t) { return ESRCH; }
-int pthread_cancel(pthread_t) { return ESRCH; }
-pthread_t pthread_self(void) { return sel4::runtime::arch::thread_pointer(); }
-int pthread_equal(pthread_t a, pthread_t b) { return a == b; }
+int pthread_create(pthread_t*, const pthread_attr_t*, void* (*)(void*), void*) {
+    return EAGAIN;
+}
+int pthread_join(pthread_t, void**) {
+    return ESRCH;
+}
+int pthread_detach(pthread_t) {
+    return ESRCH;
+}
+int pthread_cancel(pthread_t) {
+    return ESRCH;
+}
+pthread_t pthread_self(void) {
+    return sel4::runtime::arch::thread_pointer();
+}
+int pthread_equal(pthread_t a, pthread_t b) {
+    return a == b;
+}
 
 int sched_yield(void) {
     seL4_Yield();
@@ -50,7 +64,8 @@ int pthread_once(pthread_once_t* once, void (*routine)(void)) {
         state.store(2, std::memory_order_release);
         return 0;
     }
-    while (state.load(std::memory_order_acquire) != 2) seL4_Yield();
+    while (state.load(std::memory_order_acquire) != 2)
+        seL4_Yield();
     return 0;
 }
 
@@ -89,14 +104,18 @@ int pthread_mutexattr_settype(pthread_mutexattr_t* attr, int kind) {
     attr->kind = kind;
     return 0;
 }
-int pthread_mutexattr_destroy(pthread_mutexattr_t*) { return 0; }
+int pthread_mutexattr_destroy(pthread_mutexattr_t*) {
+    return 0;
+}
 
 int pthread_mutex_init(pthread_mutex_t* mutex, const pthread_mutexattr_t* attr) {
     *mutex = PTHREAD_MUTEX_INITIALIZER;
     if (attr) mutex->state.kind = attr->kind;
     return 0;
 }
-int pthread_mutex_destroy(pthread_mutex_t*) { return 0; }
+int pthread_mutex_destroy(pthread_mutex_t*) {
+    return 0;
+}
 
 int pthread_mutex_trylock(pthread_mutex_t* mutex) {
     const int self = current_thread_tag();
@@ -113,12 +132,22 @@ int pthread_mutex_trylock(pthread_mutex_t* mutex) {
 }
 
 int pthread_mutex_lock(pthread_mutex_t* mutex) {
-    while (pthread_mutex_trylock(mutex) == EBUSY) seL4_Yield();
+    while (pthread_mutex_trylock(mutex) == EBUSY)
+        seL4_Yield();
     return 0;
 }
 
 int pthread_mutex_timedlock(pthread_mutex_t* mutex, const struct timespec*) {
     return pthread_mutex_lock(mutex);
+}
+
+int pthread_mutex_clocklock(pthread_mutex_t* mutex, clockid_t, const struct timespec*) {
+    return pthread_mutex_lock(mutex);
+}
+
+// No clock yet: every timed wait waits for the lock itself, and timespec_get fails.
+int timespec_get(struct timespec*, int) {
+    return 0;
 }
 
 int pthread_mutex_unlock(pthread_mutex_t* mutex) {
@@ -132,13 +161,17 @@ int pthread_cond_init(pthread_cond_t* cond, const pthread_condattr_t*) {
     *cond = PTHREAD_COND_INITIALIZER;
     return 0;
 }
-int pthread_cond_destroy(pthread_cond_t*) { return 0; }
+int pthread_cond_destroy(pthread_cond_t*) {
+    return 0;
+}
 
 int pthread_cond_signal(pthread_cond_t* cond) {
     std::atomic_ref<unsigned>(cond->state.sequence).fetch_add(1, std::memory_order_release);
     return 0;
 }
-int pthread_cond_broadcast(pthread_cond_t* cond) { return pthread_cond_signal(cond); }
+int pthread_cond_broadcast(pthread_cond_t* cond) {
+    return pthread_cond_signal(cond);
+}
 
 int pthread_cond_wait(pthread_cond_t* cond, pthread_mutex_t* mutex) {
     std::atomic_ref<unsigned> sequence(cond->state.sequence);
@@ -160,5 +193,4 @@ int pthread_cond_clockwait(pthread_cond_t* cond, pthread_mutex_t* mutex, clockid
                            const struct timespec*) {
     return pthread_cond_wait(cond, mutex);
 }
-
 }

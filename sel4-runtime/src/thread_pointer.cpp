@@ -8,4 +8,4 @@ void set_thread_pointer(std::uintptr_t thread_pointer) noexcept {
     arch::write_thread_pointer(thread_pointer);
 }
 
-}  // namespace sel4::runtime
+} // namespace sel4::runtime

@@ -11,12 +11,11 @@ void run_with_initial_tls(void (*continuation)(void*), void* argument) noexcept 
     const TlsLayout layout = compute_tls_layout(image, arch::tls_variant, arch::tls_tcb_size);
     // The region lives in this frame, which is never left: continuation does not return.
     void* unaligned = __builtin_alloca(layout.region_size + layout.region_align);
-    const auto address =
-        align_up(reinterpret_cast<std::uintptr_t>(unaligned), layout.region_align);
+    const auto address = align_up(reinterpret_cast<std::uintptr_t>(unaligned), layout.region_align);
     void* region = reinterpret_cast<void*>(address);
     set_thread_pointer(initialize_tls_region(region, image, layout, arch::tls_variant));
     continuation(argument);
     fatal("the initial thread's continuation returned");
 }
 
-}  // namespace sel4::runtime
+} // namespace sel4::runtime

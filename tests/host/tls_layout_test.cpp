@@ -40,8 +40,8 @@ TEST(TlsLayout, X86_64PutsTheBlockBelowTheThreadPointer) {
     const TlsImage image{init_data, 9, 20, 16};
     const auto layout = compute_tls_layout(image, TlsVariant::BelowThreadPointer);
     EXPECT_EQ(layout.block_offset, 0u);
-    EXPECT_EQ(layout.thread_pointer_offset, 32u);  // memsz rounded up to the alignment
-    EXPECT_EQ(layout.region_size, 40u);             // plus the self pointer
+    EXPECT_EQ(layout.thread_pointer_offset, 32u); // memsz rounded up to the alignment
+    EXPECT_EQ(layout.region_size, 40u);           // plus the self pointer
     EXPECT_EQ(layout.region_align, 16u);
 }
 
@@ -59,8 +59,9 @@ TEST(TlsInitialize, CopiesDataZeroesBssAndReturnsThreadPointer) {
     const auto tp = initialize_tls_region(region, image, layout, TlsVariant::AboveThreadPointer);
     EXPECT_EQ(tp, reinterpret_cast<std::uintptr_t>(region));
     EXPECT_EQ(std::memcmp(region + 16, init_data, 9), 0);
-    for (int i = 16 + 9; i < 16 + 32; ++i) EXPECT_EQ(region[i], 0) << i;
-    EXPECT_EQ(region[48], 0xaa);  // nothing written past the block
+    for (int i = 16 + 9; i < 16 + 32; ++i)
+        EXPECT_EQ(region[i], 0) << i;
+    EXPECT_EQ(region[48], 0xaa); // nothing written past the block
 }
 
 TEST(TlsInitialize, VariantTwoWritesTheSelfPointer) {

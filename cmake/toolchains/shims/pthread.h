@@ -9,6 +9,10 @@
 #include <sys/_pthreadtypes.h>
 #include <time.h>
 
+#ifndef CLOCK_MONOTONIC
+#define CLOCK_MONOTONIC 4
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -41,6 +45,7 @@ int pthread_mutex_destroy(pthread_mutex_t*);
 int pthread_mutex_lock(pthread_mutex_t*);
 int pthread_mutex_trylock(pthread_mutex_t*);
 int pthread_mutex_timedlock(pthread_mutex_t*, const struct timespec*);
+int pthread_mutex_clocklock(pthread_mutex_t*, clockid_t, const struct timespec*);
 int pthread_mutex_unlock(pthread_mutex_t*);
 int pthread_mutexattr_init(pthread_mutexattr_t*);
 int pthread_mutexattr_settype(pthread_mutexattr_t*, int);

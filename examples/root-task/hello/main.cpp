@@ -16,7 +16,7 @@ struct Greeter {
     std::string greeting;
     Greeter() : greeting("constructed before main") {}
 };
-Greeter greeter;  // a static constructor: runs before main_task
+Greeter greeter; // a static constructor: runs before main_task
 
 int checked_divide(int a, int b) {
     ++calls_on_this_thread;
@@ -24,7 +24,7 @@ int checked_divide(int a, int b) {
     return a / b;
 }
 
-}  // namespace
+} // namespace
 
 int main_task(const seL4_BootInfo& bootinfo) {
     std::printf("hello: Hello from C++ on seL4! (node %lu of %lu)\n",
@@ -33,7 +33,8 @@ int main_task(const seL4_BootInfo& bootinfo) {
     std::printf("hello: static object says '%s'\n", greeter.greeting.c_str());
 
     std::vector<int> squares;
-    for (int i = 1; i <= 10; ++i) squares.push_back(i * i);
+    for (int i = 1; i <= 10; ++i)
+        squares.push_back(i * i);
     std::printf("hello: sum of the first 10 squares is %d\n",
                 std::accumulate(squares.begin(), squares.end(), 0));
 

@@ -42,8 +42,8 @@ int invoke_main(const seL4_BootInfo& bootinfo) {
     }
 }
 
-}  // namespace detail
-}  // namespace sel4::root_task
+} // namespace detail
+} // namespace sel4::root_task
 
 // Defines the image's stack, heap and entry for main_function; optional designated
 // initializers of sel4::root_task::Config follow it.

@@ -4,8 +4,10 @@
 #include <sel4/root_task.hpp>
 
 namespace {
-[[gnu::noinline]] void fail() { throw std::runtime_error("nobody catches this"); }
-}  // namespace
+[[gnu::noinline]] void fail() {
+    throw std::runtime_error("nobody catches this");
+}
+} // namespace
 
 void main_task(const seL4_BootInfo&) {
     std::printf("uncaught-exception: throwing\n");

@@ -77,4 +77,4 @@ struct Symbol {
 };
 static_assert(sizeof(Symbol) == 24);
 
-}  // namespace sel4::elf
+} // namespace sel4::elf

@@ -7,7 +7,7 @@
 namespace sel4::runtime {
 
 class BumpArena {
-public:
+  public:
     constexpr BumpArena(std::byte* base, std::size_t size) : base_(base), size_(size) {}
 
     // sbrk semantics: returns the old break and moves it by increment, or nullptr (and no
@@ -30,10 +30,10 @@ public:
     std::size_t used() const { return used_; }
     std::size_t capacity() const { return size_; }
 
-private:
+  private:
     std::byte* base_;
     std::size_t size_;
     std::size_t used_ = 0;
 };
 
-}  // namespace sel4::runtime
+} // namespace sel4::runtime

@@ -35,15 +35,16 @@ void set_thread_pointer(std::uintptr_t thread_pointer) noexcept;
 // .init_array). Call once, after TLS and the IPC buffer are set up.
 void initialize() noexcept;
 
-}  // namespace sel4::runtime
+} // namespace sel4::runtime
 
 namespace sel4 {
 
 // Stops the program with a message and the caller's location.
-[[noreturn]] void panic(std::string_view message,
-                        const std::source_location& where = std::source_location::current()) noexcept;
+[[noreturn]] void
+panic(std::string_view message,
+      const std::source_location& where = std::source_location::current()) noexcept;
 
-}  // namespace sel4
+} // namespace sel4
 
 extern "C" {
 // Provided by the runtime that owns the thread (root task, Microkit PD): how this thread stops.

@@ -10,10 +10,10 @@ namespace sel4::runtime {
 
 // The PT_TLS segment of the image.
 struct TlsImage {
-    const void* init = nullptr;  // initialisation data (p_vaddr)
-    std::size_t file_size = 0;   // p_filesz: bytes copied from init
-    std::size_t mem_size = 0;    // p_memsz: the rest is zeroed
-    std::size_t align = 1;       // p_align
+    const void* init = nullptr; // initialisation data (p_vaddr)
+    std::size_t file_size = 0;  // p_filesz: bytes copied from init
+    std::size_t mem_size = 0;   // p_memsz: the rest is zeroed
+    std::size_t align = 1;      // p_align
 };
 
 enum class TlsVariant {
@@ -25,9 +25,9 @@ enum class TlsVariant {
 };
 
 struct TlsLayout {
-    std::size_t region_size = 0;   // bytes to reserve
-    std::size_t region_align = 1;  // alignment of the region
-    std::size_t block_offset = 0;  // TLS block, from the region start
+    std::size_t region_size = 0;  // bytes to reserve
+    std::size_t region_align = 1; // alignment of the region
+    std::size_t block_offset = 0; // TLS block, from the region start
     std::size_t thread_pointer_offset = 0;
 };
 
@@ -35,7 +35,9 @@ constexpr std::size_t align_up(std::size_t value, std::size_t align) {
     return (value + align - 1) / align * align;
 }
 
-constexpr bool is_power_of_two(std::size_t value) { return value && !(value & (value - 1)); }
+constexpr bool is_power_of_two(std::size_t value) {
+    return value && !(value & (value - 1));
+}
 
 constexpr TlsLayout compute_tls_layout(const TlsImage& image, TlsVariant variant,
                                        std::size_t tcb_size = 0) {
@@ -63,7 +65,8 @@ inline std::uintptr_t initialize_tls_region(void* region, const TlsImage& image,
     auto* block = base + layout.block_offset;
     if (image.file_size) std::memcpy(block, image.init, image.file_size);
     std::memset(block + image.file_size, 0, image.mem_size - image.file_size);
-    const auto thread_pointer = reinterpret_cast<std::uintptr_t>(base) + layout.thread_pointer_offset;
+    const auto thread_pointer =
+        reinterpret_cast<std::uintptr_t>(base) + layout.thread_pointer_offset;
     if (variant == TlsVariant::BelowThreadPointer) {
         // %fs:0 holds the thread pointer itself: compilers read it to form TLS addresses.
         std::memcpy(base + layout.thread_pointer_offset, &thread_pointer, sizeof thread_pointer);
@@ -71,4 +74,4 @@ inline std::uintptr_t initialize_tls_region(void* region, const TlsImage& image,
     return thread_pointer;
 }
 
-}  // namespace sel4::runtime
+} // namespace sel4::runtime

@@ -20,4 +20,4 @@ inline void write_thread_pointer(std::uintptr_t value) {
     asm volatile("msr tpidr_el0, %0" ::"r"(value) : "memory");
 }
 
-}  // namespace sel4::runtime::arch
+} // namespace sel4::runtime::arch

@@ -20,4 +20,4 @@ inline void write_thread_pointer(std::uintptr_t value) {
     asm volatile("mv tp, %0" ::"r"(value) : "memory");
 }
 
-}  // namespace sel4::runtime::arch
+} // namespace sel4::runtime::arch

@@ -11,7 +11,7 @@ struct TlsIndex {
     unsigned long module;
     unsigned long offset;
 };
-}  // namespace
+} // namespace
 
 extern "C" void* __tls_get_addr(const TlsIndex* index) {
     return reinterpret_cast<void*>(sel4::runtime::arch::thread_pointer() + index->offset +

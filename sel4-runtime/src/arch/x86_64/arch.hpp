@@ -27,4 +27,4 @@ inline void write_thread_pointer(std::uintptr_t value) {
 #endif
 }
 
-}  // namespace sel4::runtime::arch
+} // namespace sel4::runtime::arch
