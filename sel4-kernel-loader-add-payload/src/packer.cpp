@@ -74,11 +74,17 @@ Payload plan_payload(const PackInputs& inputs) {
 
     if (inputs.machine != elf::Machine::x86_64 && !inputs.dtb)
         throw PackError("device tree: seL4 on ARM and RISC-V needs one (--dtb)");
+    // The device tree's own size (its header's totalsize): dumped trees are often padded.
+    std::uint64_t fdt_size = 0;
     if (inputs.dtb) {
         const auto& dtb = *inputs.dtb;
         const unsigned char fdt_magic[4] = {0xd0, 0x0d, 0xfe, 0xed};
         if (dtb.size() < 40 || std::memcmp(dtb.data(), fdt_magic, 4) != 0)
             throw PackError("device tree: not a flattened device tree (bad magic)");
+        for (int i = 4; i < 8; ++i) fdt_size = fdt_size << 8 | std::to_integer<unsigned>(dtb[i]);
+        if (fdt_size < 40 || fdt_size > dtb.size())
+            throw PackError("device tree: its header's size (" + std::to_string(fdt_size) +
+                            ") does not fit the file (" + std::to_string(dtb.size()) + " bytes)");
     }
 
     // Physical layout, as seL4's elfloader has it: kernel, then device tree, then root task,
@@ -89,7 +95,7 @@ Payload plan_payload(const PackInputs& inputs) {
     std::uint64_t dtb_address = 0, dtb_size = 0;
     if (inputs.dtb) {
         dtb_address = next;
-        dtb_size = inputs.dtb->size();
+        dtb_size = fdt_size;
         next = align_up(dtb_address + dtb_size, page);
     }
     const auto user_virt = root_task.virtual_extent();
@@ -122,7 +128,8 @@ Payload plan_payload(const PackInputs& inputs) {
         }
     };
     add_segments(kernel, 0);
-    if (inputs.dtb) add_region(dtb_address, std::span<const std::byte>(*inputs.dtb), dtb_size);
+    if (inputs.dtb)
+        add_region(dtb_address, std::span<const std::byte>(inputs.dtb->data(), dtb_size), dtb_size);
     // Root task segments go by virtual address, shifted into its physical region.
     for (std::size_t i = 0; i < root_task.segment_count(); ++i) {
         const auto s = root_task.segment(i);

@@ -1,0 +1,88 @@
+# Building the kernel loader (bare metal) and packing boot images with it.
+
+include_guard(GLOBAL)
+include(ExternalProject)
+
+set(_sel4_source_dir "${CMAKE_CURRENT_LIST_DIR}/..")
+set(SEL4_QEMU_RUN "${CMAKE_CURRENT_LIST_DIR}/../sel4-simulate/sel4-qemu-run" CACHE INTERNAL "")
+
+# The host tools a seL4 build runs (packer, platform info generator), built for the host.
+function(_sel4_host_tools out_packer out_gen)
+    set(dir "${CMAKE_BINARY_DIR}/host-tools")
+    set(packer "${dir}/sel4-kernel-loader-add-payload/sel4-kernel-loader-add-payload")
+    set(gen "${dir}/sel4-platform-info/sel4-platform-info-gen")
+    if(NOT TARGET sel4-host-tools)
+        ExternalProject_Add(sel4-host-tools
+            SOURCE_DIR "${_sel4_source_dir}"
+            BINARY_DIR "${dir}"
+            CMAKE_ARGS -DSEL4_HOST_TOOLS_ONLY=ON -DCMAKE_BUILD_TYPE=Release
+            BUILD_COMMAND ${CMAKE_COMMAND} --build <BINARY_DIR>
+                          --target sel4-kernel-loader-add-payload sel4-platform-info-gen
+            INSTALL_COMMAND ""
+            BUILD_ALWAYS ON
+            BUILD_BYPRODUCTS "${packer}" "${gen}")
+    endif()
+    set(${out_packer} "${packer}" PARENT_SCOPE)
+    set(${out_gen} "${gen}" PARENT_SCOPE)
+endfunction()
+
+# sel4_add_bare_metal_build(<name> ARCH <aarch64|riscv64> PLATFORM_INFO <yaml> NODES <n>
+#                           GEN <platform info generator> [DEPENDS <targets>])
+# Builds the loader (and the loader's test kernel) for ARCH into ${CMAKE_BINARY_DIR}/<name>.
+# Sets <name>_DIR.
+function(sel4_add_bare_metal_build name)
+    cmake_parse_arguments(arg "" "ARCH;PLATFORM_INFO;NODES;GEN" "DEPENDS" ${ARGN})
+    set(dir "${CMAKE_BINARY_DIR}/${name}")
+    ExternalProject_Add(${name}
+        SOURCE_DIR "${_sel4_source_dir}"
+        BINARY_DIR "${dir}"
+        CMAKE_ARGS -DCMAKE_TOOLCHAIN_FILE=${_sel4_source_dir}/cmake/toolchains/bare-metal.cmake
+                   -DSEL4_BARE_METAL_ARCH=${arg_ARCH} -DSEL4_PLATFORM_INFO=${arg_PLATFORM_INFO}
+                   -DSEL4_PLATFORM_INFO_GEN=${arg_GEN} -DSEL4_MAX_NUM_NODES=${arg_NODES}
+                   -DCMAKE_BUILD_TYPE=Release
+        INSTALL_COMMAND ""
+        BUILD_ALWAYS ON
+        BUILD_BYPRODUCTS "${dir}/sel4-kernel-loader/sel4-kernel-loader"
+                         "${dir}/tests/kernel-loader/test-kernel/test-kernel-el1"
+                         "${dir}/tests/kernel-loader/test-kernel/test-kernel-el2"
+                         "${dir}/tests/kernel-loader/test-kernel/test-kernel-s"
+                         "${dir}/tests/kernel-loader/test-kernel/test-root-task"
+        DEPENDS ${arg_DEPENDS})
+    set(${name}_DIR "${dir}" PARENT_SCOPE)
+endfunction()
+
+# In a seL4 build for ARM or RISC-V: the loader for this kernel, and sel4_loader_image().
+if(SEL4_ARCH AND NOT SEL4_ARCH STREQUAL "x86_64")
+    set(SEL4_DTB "" CACHE FILEPATH "device tree for boot images (default: \$SEL4_PREFIX/support/kernel.dtb)")
+    if(NOT SEL4_DTB AND SEL4_PREFIX AND EXISTS "${SEL4_PREFIX}/support/kernel.dtb")
+        set(SEL4_DTB "${SEL4_PREFIX}/support/kernel.dtb")
+    endif()
+    if(SEL4_KERNEL AND SEL4_PLATFORM_INFO AND SEL4_DTB)
+        _sel4_host_tools(SEL4_PACKER _sel4_gen)
+        sel4_add_bare_metal_build(sel4-kernel-loader-build ARCH ${SEL4_ARCH}
+            PLATFORM_INFO "${SEL4_PLATFORM_INFO}" NODES ${SEL4_MAX_NUM_NODES}
+            GEN "${_sel4_gen}" DEPENDS sel4-host-tools)
+        set(SEL4_KERNEL_LOADER "${sel4-kernel-loader-build_DIR}/sel4-kernel-loader/sel4-kernel-loader")
+
+        # sel4_loader_image(<root task target> <out image path> <out target>)
+        function(sel4_loader_image root_task out_image out_target)
+            set(image "${CMAKE_CURRENT_BINARY_DIR}/${root_task}.img")
+            set(hypervisor "")
+            if(SEL4_ARM_HYPERVISOR)
+                set(hypervisor --hypervisor)
+            endif()
+            add_custom_command(OUTPUT "${image}"
+                COMMAND "${SEL4_PACKER}" --loader "${SEL4_KERNEL_LOADER}" --kernel "${SEL4_KERNEL}"
+                        --root-task "$<TARGET_FILE:${root_task}>" --dtb "${SEL4_DTB}"
+                        --platform-info "${SEL4_PLATFORM_INFO}" ${hypervisor} -o "${image}"
+                DEPENDS ${root_task} sel4-kernel-loader-build sel4-host-tools "${SEL4_KERNEL}"
+                        "${SEL4_KERNEL_LOADER}" "${SEL4_PACKER}"
+                VERBATIM)
+            add_custom_target(${root_task}-image ALL DEPENDS "${image}")
+            set(${out_image} "${image}" PARENT_SCOPE)
+            set(${out_target} ${root_task}-image PARENT_SCOPE)
+        endfunction()
+    else()
+        message(STATUS "kernel loader: no boot images (need SEL4_KERNEL, SEL4_PLATFORM_INFO and a device tree: SEL4_DTB or \$SEL4_PREFIX/support/kernel.dtb)")
+    endif()
+endif()

@@ -1,0 +1,27 @@
+# Bare-metal programs that run before seL4 (the kernel loader, its test kernel): the same
+# cross compilers as seL4 userspace, but no C library, no exceptions, no floating point (the
+# FPU may be off), strict alignment (the MMU is off at first), and no seL4 needed to build.
+# Set SEL4_BARE_METAL_ARCH to aarch64 or riscv64.
+if(NOT SEL4_BARE_METAL_ARCH MATCHES "^(aarch64|riscv64)$")
+    message(FATAL_ERROR "bare-metal toolchain: set SEL4_BARE_METAL_ARCH to aarch64 or riscv64")
+endif()
+set(CMAKE_SYSTEM_NAME Generic)
+list(APPEND CMAKE_TRY_COMPILE_PLATFORM_VARIABLES SEL4_BARE_METAL_ARCH)
+set(CMAKE_SYSTEM_PROCESSOR ${SEL4_BARE_METAL_ARCH})
+if(SEL4_BARE_METAL_ARCH STREQUAL "aarch64")
+    set(prefix aarch64-linux-gnu-)
+    set(arch_flags "-mgeneral-regs-only -mstrict-align -mno-outline-atomics")
+else()
+    set(prefix riscv64-linux-gnu-)
+    set(arch_flags "-march=rv64imafdc_zicsr_zifencei -mabi=lp64d -mcmodel=medany -mno-relax")
+endif()
+set(CMAKE_C_COMPILER ${prefix}gcc)
+set(CMAKE_CXX_COMPILER ${prefix}g++)
+set(CMAKE_ASM_COMPILER ${prefix}gcc)
+set(CMAKE_TRY_COMPILE_TARGET_TYPE STATIC_LIBRARY)
+set(flags "-ffreestanding -fno-pie -fno-stack-protector -fno-exceptions -fno-asynchronous-unwind-tables -ffunction-sections -fdata-sections ${arch_flags}")
+set(CMAKE_C_FLAGS_INIT "${flags}")
+set(CMAKE_ASM_FLAGS_INIT "${flags}")
+set(CMAKE_CXX_FLAGS_INIT "${flags} -fno-rtti -fno-threadsafe-statics")
+set(CMAKE_EXE_LINKER_FLAGS_INIT "-nostdlib -static -no-pie -Wl,--gc-sections -Wl,--build-id=none -Wl,-z,noexecstack")
+set(CMAKE_CXX_STANDARD_LIBRARIES "" CACHE STRING "" FORCE)

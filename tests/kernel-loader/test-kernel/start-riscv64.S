@@ -1,0 +1,9 @@
+    .section .text._start, "ax", %progbits
+    .global _start
+_start:
+    auipc a6, 0                 /* where we run: must be the virtual address */
+    lla sp, stack + 8192
+    call test_kernel_main
+    .bss
+    .balign 16
+stack: .space 8192
