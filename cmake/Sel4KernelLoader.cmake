@@ -71,6 +71,12 @@ if(SEL4_ARCH AND NOT SEL4_ARCH STREQUAL "x86_64")
             if(SEL4_ARM_HYPERVISOR)
                 set(hypervisor --hypervisor)
             endif()
+            foreach(bits 40 44)
+                string(JSON set ERROR_VARIABLE no_key GET "${SEL4_CONFIG_JSON}" ARM_PA_SIZE_BITS_${bits})
+                if(set AND NOT no_key)
+                    list(APPEND hypervisor --arm-pa-bits ${bits})
+                endif()
+            endforeach()
             add_custom_command(OUTPUT "${image}"
                 COMMAND "${SEL4_PACKER}" --loader "${SEL4_KERNEL_LOADER}" --kernel "${SEL4_KERNEL}"
                         --root-task "$<TARGET_FILE:${root_task}>" --dtb "${SEL4_DTB}"

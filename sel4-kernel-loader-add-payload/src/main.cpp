@@ -16,6 +16,7 @@ namespace {
 constexpr const char* usage =
     "usage: sel4-kernel-loader-add-payload --loader <elf> --root-task <elf> --dtb <dtb>\n"
     "           [--kernel <elf>] [--platform-info <platform_gen.yaml>] [--hypervisor]\n"
+    "           [--arm-pa-bits 40|44]\n"
     "           -o <image>\n"
     "  --kernel defaults to $SEL4_KERNEL, then $SEL4_PREFIX/bin/kernel.elf;\n"
     "  --platform-info to $SEL4_PLATFORM_INFO, then $SEL4_PREFIX/support/platform_gen.yaml.\n";
@@ -33,6 +34,7 @@ int main(int argc, char** argv) {
     using namespace sel4::kernel_loader;
     std::string loader, kernel, root_task, dtb, platform_info, output;
     bool hypervisor = false;
+    std::uint32_t arm_pa_bits = 0;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         auto value = [&]() -> std::string {
@@ -48,6 +50,7 @@ int main(int argc, char** argv) {
         else if (arg == "--dtb") dtb = value();
         else if (arg == "--platform-info") platform_info = value();
         else if (arg == "--hypervisor") hypervisor = true;
+        else if (arg == "--arm-pa-bits") arm_pa_bits = static_cast<std::uint32_t>(std::stoul(value()));
         else if (arg == "-o" || arg == "--output") output = value();
         else {
             std::fprintf(stderr, "unknown argument '%s'\n%s", arg.c_str(), usage);
@@ -73,6 +76,7 @@ int main(int argc, char** argv) {
         std::memcpy(&header, inputs.kernel.data(), sizeof header);
         inputs.machine = static_cast<sel4::elf::Machine>(header.machine);
         inputs.kernel_is_hypervisor = hypervisor;
+        inputs.arm_physical_address_bits = arm_pa_bits;
         if (!platform_info.empty()) {
             const auto text = read_file("platform info", platform_info);
             const auto info = sel4::platform_info::parse(

@@ -154,6 +154,11 @@ Payload plan_payload(const PackInputs& inputs) {
     h.dtb_physical_address = dtb_address;
     h.dtb_size = dtb_size;
     h.flags = inputs.kernel_is_hypervisor ? std::uint32_t{kernel_is_hypervisor} : 0u;
+    if (inputs.arm_physical_address_bits != 0 && inputs.arm_physical_address_bits != 40 &&
+        inputs.arm_physical_address_bits != 44)
+        throw PackError("--arm-pa-bits: seL4 uses 40 or 44, not " +
+                        std::to_string(inputs.arm_physical_address_bits));
+    h.arm_physical_address_bits = inputs.arm_physical_address_bits;
 
     const std::uint64_t data_offset =
         sizeof(PayloadHeader) + payload.regions.size() * sizeof(Region);

@@ -35,6 +35,7 @@ struct PackInputs {
     elf::Machine machine;
     std::vector<MemoryRegion> memory;  // the platform's RAM; empty: not checked
     bool kernel_is_hypervisor = false;
+    std::uint32_t arm_physical_address_bits = 0;  // 40 or 44; 0: unspecified
 };
 
 // The payload as the loader will read it, and where it goes.

@@ -41,7 +41,9 @@ struct PayloadHeader {
     std::uint64_t dtb_size;
 
     std::uint32_t flags;  // PayloadFlags
-    std::uint32_t reserved;
+    // aarch64 hypervisor kernels check that TCR_EL2's physical address size is their
+    // configured one (KernelArmPASizeBits40/44); 0: what the CPU supports.
+    std::uint32_t arm_physical_address_bits;
 };
 static_assert(sizeof(PayloadHeader) == 112);
 static_assert(sizeof(Region) == 32);

@@ -55,16 +55,19 @@ void build_tables(const PayloadHeader& payload) {
     tables_ready.store(true, std::memory_order_release);
 }
 
-std::uint64_t physical_address_size() {
+// TCR's physical address size field: the kernel's configured size, or the CPU's.
+std::uint64_t physical_address_size(const PayloadHeader& payload) {
+    if (payload.arm_physical_address_bits == 40) return 2;
+    if (payload.arm_physical_address_bits == 44) return 4;
     std::uint64_t mmfr0;
     asm volatile("mrs %0, id_aa64mmfr0_el1" : "=r"(mmfr0));
     return mmfr0 & 7;
 }
 
-void enable_mmu_el1() {
+void enable_mmu_el1(const PayloadHeader& payload) {
     constexpr std::uint64_t walk_attributes = 1u << 8 | 1u << 10 | 3u << 12;  // WBWA, inner shareable
     const std::uint64_t tcr = 16 | walk_attributes | 16ull << 16 | walk_attributes << 16 |
-                              2ull << 30 /* TG1 4 KiB */ | physical_address_size() << 32 |
+                              2ull << 30 /* TG1 4 KiB */ | physical_address_size(payload) << 32 |
                               1ull << 36 /* 16-bit ASIDs */;
     std::uint64_t sctlr;
     asm volatile(
@@ -77,8 +80,8 @@ void enable_mmu_el1() {
         : "memory");
 }
 
-void enable_mmu_el2() {
-    const std::uint64_t tcr = 16 | 1u << 8 | 1u << 10 | 3u << 12 | physical_address_size() << 16 |
+void enable_mmu_el2(const PayloadHeader& payload) {
+    const std::uint64_t tcr = 16 | 1u << 8 | 1u << 10 | 3u << 12 | physical_address_size(payload) << 16 |
                               1u << 23 | 1u << 31;  // reserved-one bits
     std::uint64_t sctlr;
     asm volatile(
@@ -91,7 +94,9 @@ void enable_mmu_el2() {
         : "memory");
 }
 
-[[noreturn]] void jump_to_kernel(const PayloadHeader& payload) {
+[[noreturn]] void jump_to_kernel(const PayloadHeader& payload, std::uint64_t core_id) {
+    // seL4's entry reads the core's logical id from TPIDR_EL1 (SMP kernels).
+    asm volatile("msr tpidr_el1, %0" ::"r"(core_id));
     register std::uint64_t x0 asm("x0") = payload.user_physical_start;
     register std::uint64_t x1 asm("x1") = payload.user_physical_end;
     register std::uint64_t x2 asm("x2") =
@@ -153,12 +158,12 @@ void enter_kernel(const PayloadHeader& payload, std::uint64_t, std::uint64_t cor
              "QEMU with -machine virt,virtualization=on");
     if (core_id == 0) build_tables(payload);
     if (hypervisor_kernel(payload)) {
-        enable_mmu_el2();
+        enable_mmu_el2(payload);
     } else {
         if (el == 2) drop_to_el1();
-        enable_mmu_el1();
+        enable_mmu_el1(payload);
     }
-    jump_to_kernel(payload);
+    jump_to_kernel(payload, core_id);
 }
 
 void halt() {
