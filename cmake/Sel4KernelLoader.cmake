@@ -7,10 +7,11 @@ set(_sel4_source_dir "${CMAKE_CURRENT_LIST_DIR}/..")
 set(SEL4_QEMU_RUN "${CMAKE_CURRENT_LIST_DIR}/../sel4-simulate/sel4-qemu-run" CACHE INTERNAL "")
 
 # The host tools a seL4 build runs (packer, platform info generator), built for the host.
-function(_sel4_host_tools out_packer out_gen)
+function(sel4_host_tools out_packer out_gen out_invocations_gen)
     set(dir "${CMAKE_BINARY_DIR}/host-tools")
     set(packer "${dir}/sel4-kernel-loader-add-payload/sel4-kernel-loader-add-payload")
     set(gen "${dir}/sel4-platform-info/sel4-platform-info-gen")
+    set(invocations_gen "${dir}/sel4-invocations-gen/sel4-invocations-gen")
     if(NOT TARGET sel4-host-tools)
         ExternalProject_Add(sel4-host-tools
             SOURCE_DIR "${_sel4_source_dir}"
@@ -18,12 +19,14 @@ function(_sel4_host_tools out_packer out_gen)
             CMAKE_ARGS -DSEL4_HOST_TOOLS_ONLY=ON -DCMAKE_BUILD_TYPE=Release
             BUILD_COMMAND ${CMAKE_COMMAND} --build <BINARY_DIR>
                           --target sel4-kernel-loader-add-payload sel4-platform-info-gen
+                                   sel4-invocations-gen
             INSTALL_COMMAND ""
             BUILD_ALWAYS ON
-            BUILD_BYPRODUCTS "${packer}" "${gen}")
+            BUILD_BYPRODUCTS "${packer}" "${gen}" "${invocations_gen}")
     endif()
     set(${out_packer} "${packer}" PARENT_SCOPE)
     set(${out_gen} "${gen}" PARENT_SCOPE)
+    set(${out_invocations_gen} "${invocations_gen}" PARENT_SCOPE)
 endfunction()
 
 # sel4_add_bare_metal_build(<name> ARCH <aarch64|riscv64> PLATFORM_INFO <yaml> NODES <n>
@@ -51,6 +54,11 @@ function(sel4_add_bare_metal_build name)
     set(${name}_DIR "${dir}" PARENT_SCOPE)
 endfunction()
 
+# Every seL4 build generates its API with the host tools.
+if(SEL4_ARCH)
+    sel4_host_tools(_sel4_unused _sel4_unused SEL4_INVOCATIONS_GEN)
+endif()
+
 # In a seL4 build for ARM or RISC-V: the loader for this kernel, and sel4_loader_image().
 if(SEL4_ARCH AND NOT SEL4_ARCH STREQUAL "x86_64")
     set(SEL4_DTB "" CACHE FILEPATH "device tree for boot images (default: \$SEL4_PREFIX/support/kernel.dtb)")
@@ -58,7 +66,7 @@ if(SEL4_ARCH AND NOT SEL4_ARCH STREQUAL "x86_64")
         set(SEL4_DTB "${SEL4_PREFIX}/support/kernel.dtb")
     endif()
     if(SEL4_KERNEL AND SEL4_PLATFORM_INFO AND SEL4_DTB)
-        _sel4_host_tools(SEL4_PACKER _sel4_gen)
+        sel4_host_tools(SEL4_PACKER _sel4_gen _sel4_unused)
         sel4_add_bare_metal_build(sel4-kernel-loader-build ARCH ${SEL4_ARCH}
             PLATFORM_INFO "${SEL4_PLATFORM_INFO}" NODES ${SEL4_MAX_NUM_NODES}
             GEN "${_sel4_gen}" DEPENDS sel4-host-tools)

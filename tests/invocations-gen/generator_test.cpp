@@ -1,0 +1,146 @@
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <sel4/invocations_gen/generator.hpp>
+
+using namespace sel4::invocations_gen;
+
+namespace {
+
+const char* fixture = R"(<?xml version="1.0" ?>
+<api name="ObjectAPI">
+  <interface name="seL4_TCB" manual_name="TCB">
+    <method id="TCBReadRegisters" name="ReadRegisters">
+      <param dir="in" name="suspend_source" type="seL4_Bool"/>
+      <param dir="in" name="count" type="seL4_Word"/>
+      <param dir="out" name="regs" type="seL4_UserContext"/>
+    </method>
+    <method id="TCBSetSpace" name="SetSpace">
+      <param dir="in" name="fault_ep" type="seL4_CPtr"/>
+      <param dir="in" name="cspace_root" type="seL4_CNode"/>
+    </method>
+    <method id="TCBSetSchedParams" name="SetSchedParams">
+      <condition><config var="CONFIG_KERNEL_MCS"/></condition>
+      <param dir="in" name="sched_context" type="seL4_SchedContext"/>
+    </method>
+    <method id="TCBSetIPCBuffer" name="SetIPCBuffer">
+      <condition><not><config var="CONFIG_KERNEL_MCS"/></not></condition>
+      <param dir="in" name="buffer" type="seL4_Word"/>
+    </method>
+  </interface>
+  <interface name="seL4_ARM_Page" manual_name="Page">
+    <condition><or><config var="CONFIG_ARCH_AARCH64"/><config var="CONFIG_ARCH_AARCH32"/></or></condition>
+    <method id="ARMPageGetAddress" name="GetAddress">
+      <param dir="out" name="paddr" type="seL4_Word"/>
+    </method>
+  </interface>
+  <interface name="seL4_SchedContext" manual_name="SchedContext">
+    <method id="SchedContextConsumed" name="Consumed">
+      <param dir="out" name="consumed" type="seL4_Time"/>
+      <param dir="out" name="extra" type="seL4_Word"/>
+    </method>
+  </interface>
+</api>
+)";
+
+std::string generate(const Config& config) {
+    return generate_header(read_methods(fixture, "fixture.xml", config));
+}
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+}  // namespace
+
+TEST(InvocationsGen, NamesFollowCppConventions) {
+    EXPECT_EQ(class_name("seL4_TCB"), "Tcb");
+    EXPECT_EQ(class_name("seL4_CNode"), "CNode");
+    EXPECT_EQ(class_name("seL4_ARM_ASIDPool"), "AsidPool");
+    EXPECT_EQ(class_name("seL4_X86_IOPort"), "IoPort");
+    EXPECT_EQ(class_name("seL4_IRQHandler"), "IrqHandler");
+    EXPECT_EQ(method_name("SetIPCBuffer"), "set_ipc_buffer");
+    EXPECT_EQ(method_name("ReadRegisters"), "read_registers");
+    EXPECT_EQ(method_name("SetTLSBase"), "set_tls_base");
+    EXPECT_EQ(method_name("Delete"), "delete_");
+}
+
+TEST(InvocationsGen, CapsInStructsByReferenceAndOutputsAsResults) {
+    const auto text = generate({"CONFIG_ARCH_AARCH64"});
+    EXPECT_TRUE(has(text, "Result<void> read_registers(bool suspend_source, seL4_Word count, seL4_UserContext& regs) const noexcept;"));
+    EXPECT_TRUE(has(text, "seL4_TCB_ReadRegisters(cptr_, suspend_source, count, &regs)"));
+    EXPECT_TRUE(has(text, "Result<void> set_space(CPtr fault_ep, Cap<tag::CNode> cspace_root)"));
+    EXPECT_TRUE(has(text, "seL4_TCB_SetSpace(cptr_, fault_ep.value, cspace_root.cptr())"));
+    EXPECT_TRUE(has(text, "Result<seL4_Word> get_address() const noexcept;"));
+    EXPECT_TRUE(has(text, "return seL4_Word(result.paddr);"));
+    EXPECT_TRUE(has(text, "Result<seL4_SchedContext_Consumed_t> consumed()"));
+    EXPECT_TRUE(has(text, "using CNode = Cap<tag::CNode>;"));
+}
+
+TEST(InvocationsGen, KeepsOnlyWhatTheConfigurationHas) {
+    const auto non_mcs = generate({"CONFIG_ARCH_AARCH64"});
+    EXPECT_TRUE(has(non_mcs, "set_ipc_buffer"));
+    EXPECT_FALSE(has(non_mcs, "set_sched_params"));
+    const auto mcs = generate({"CONFIG_ARCH_AARCH64", "CONFIG_KERNEL_MCS"});
+    EXPECT_FALSE(has(mcs, "set_ipc_buffer"));
+    EXPECT_TRUE(has(mcs, "set_sched_params"));
+    const auto riscv = generate({"CONFIG_ARCH_RISCV64"});
+    EXPECT_FALSE(has(riscv, "get_address"));
+}
+
+TEST(InvocationsGen, ParsesConfigHeaders) {
+    const auto config = parse_config_header(
+        "#pragma once\n#define CONFIG_KERNEL_MCS  1\n/* disabled: CONFIG_SMP */\n#define CONFIG_X 0\n"
+        "#define CONFIG_PLAT qemu-arm-virt\n");
+    EXPECT_TRUE(config.count("CONFIG_KERNEL_MCS"));
+    EXPECT_TRUE(config.count("CONFIG_PLAT"));
+    EXPECT_FALSE(config.count("CONFIG_X"));
+    EXPECT_FALSE(config.count("CONFIG_SMP"));
+}
+
+TEST(InvocationsGen, ReportsMalformedInputWithItsLine) {
+    try {
+        read_methods("<api>\n<interface name=\"x\">\n<method name=\"A\"><param dir=\"in\"/></method>\n</interface>\n</api>", "bad.xml", {});
+        FAIL() << "no error";
+    } catch (const GenError& error) {
+        EXPECT_EQ(std::string(error.what()), "bad.xml: x.A: <param> needs name, type and dir=in|out");
+    }
+    try {
+        read_methods("<api>\n<interface name=\"x\">\n</api>", "broken.xml", {});
+        FAIL() << "no error";
+    } catch (const GenError& error) {
+        EXPECT_TRUE(has(error.what(), "broken.xml:3:")) << error.what();
+    }
+}
+
+// The real interface definitions of every installed seL4 this machine has.
+TEST(InvocationsGen, GeneratesForEveryInstalledSeL4) {
+    std::vector<std::filesystem::path> prefixes;
+    if (const char* prefix = std::getenv("SEL4_PREFIX"); prefix && *prefix) prefixes.emplace_back(prefix);
+    else if (std::filesystem::is_directory("/opt/sel4"))
+        for (const auto& entry : std::filesystem::directory_iterator("/opt/sel4"))
+            if (std::filesystem::exists(entry.path() / "bin/kernel.elf")) prefixes.push_back(entry.path());
+    if (prefixes.empty()) GTEST_SKIP() << "no seL4 installed (SEL4_PREFIX unset, nothing in /opt/sel4)";
+    for (const auto& prefix : prefixes) {
+        const auto include = prefix / "libsel4/include";
+        auto read = [](const std::filesystem::path& path) {
+            std::ifstream in(path);
+            std::stringstream text;
+            text << in.rdbuf();
+            return text.str();
+        };
+        Config config = parse_config_header(read(include / "kernel/gen_config.h"));
+        std::vector<Method> methods;
+        for (const auto& entry : std::filesystem::directory_iterator(include / "interfaces"))
+            if (entry.path().extension() == ".xml" && entry.path().filename().string().rfind("object-api", 0) == 0) {
+                auto more = read_methods(read(entry.path()), entry.path().string(), config);
+                methods.insert(methods.end(), more.begin(), more.end());
+            }
+        EXPECT_GT(methods.size(), 30u) << prefix;
+        const auto header = generate_header(methods);
+        EXPECT_TRUE(has(header, "retype(")) << prefix;
+        EXPECT_TRUE(has(header, "CapMethods<tag::Tcb>")) << prefix;
+    }
+}

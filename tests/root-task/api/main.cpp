@@ -1,0 +1,122 @@
+// The seL4 C++ API on the real kernel, used as a user would: retype, CNode operations,
+// notifications, endpoints, error values. Each case prints its name and ok/FAILED.
+#include <cstdio>
+
+#include <sel4/root_task.hpp>
+#include <sel4/sel4.hpp>
+
+namespace {
+
+static_assert(sel4::config::word_size == 64);
+static_assert(sel4::config::max_num_nodes >= 1);
+
+int failures = 0;
+
+void check(bool ok, const char* what) {
+    std::printf("api: %s: %s\n", what, ok ? "ok" : "FAILED");
+    if (!ok) ++failures;
+}
+
+// Hands out empty slots of the root CNode from the boot info's empty region.
+class Slots {
+public:
+    explicit Slots(const seL4_BootInfo& bootinfo) : next_(bootinfo.empty.start), end_(bootinfo.empty.end) {}
+    seL4_CPtr take() { return next_ < end_ ? next_++ : 0; }
+
+private:
+    seL4_CPtr next_, end_;
+};
+
+sel4::cap::Untyped find_untyped(const seL4_BootInfo& bootinfo, seL4_Word min_size_bits) {
+    for (seL4_CPtr slot = bootinfo.untyped.start; slot < bootinfo.untyped.end; ++slot) {
+        const auto& desc = bootinfo.untypedList[slot - bootinfo.untyped.start];
+        if (!desc.isDevice && desc.sizeBits >= min_size_bits) return sel4::cap::Untyped(slot);
+    }
+    return sel4::cap::Untyped();
+}
+
+}  // namespace
+
+int main_task(const seL4_BootInfo& bootinfo) {
+    using namespace sel4;
+    Slots slots(bootinfo);
+    const auto root = init_thread::cnode;
+    const auto untyped = find_untyped(bootinfo, 20);
+    check(!untyped.is_null(), "boot info has a 1 MiB untyped");
+
+    // Retype into objects of each portable type.
+    struct Kind {
+        seL4_Word type;
+        seL4_Word size_bits;
+        const char* name;
+    };
+    const Kind kinds[] = {{seL4_EndpointObject, 0, "endpoint"},
+                          {seL4_NotificationObject, 0, "notification"},
+                          {seL4_TCBObject, 0, "tcb"},
+                          {seL4_CapTableObject, 4, "cnode"},
+                          {seL4_UntypedObject, 12, "untyped"}};
+    seL4_CPtr objects[5] = {};
+    for (int i = 0; i < 5; ++i) {
+        objects[i] = slots.take();
+        const auto result = untyped.retype(kinds[i].type, kinds[i].size_bits, root, 0, 0, objects[i], 1);
+        char what[64];
+        std::snprintf(what, sizeof what, "retype untyped into %s", kinds[i].name);
+        check(result.ok(), what);
+    }
+    const cap::Endpoint endpoint(objects[0]);
+    const cap::Notification notification(objects[1]);
+    const cap::Tcb tcb(objects[2]);
+
+    // CNode operations on the root CNode, addressed with full word depth.
+    const auto copy_slot = slots.take();
+    check(root.copy(copy_slot, word_bits, root, notification.cptr(), word_bits, seL4_AllRights).ok(),
+          "cnode copy");
+    check(root.copy(copy_slot, word_bits, root, notification.cptr(), word_bits, seL4_AllRights).error() ==
+              Error::delete_first,
+          "cnode copy into a full slot is Error::delete_first");
+    const auto badge1 = slots.take(), badge2 = slots.take();
+    check(root.mint(badge1, word_bits, root, notification.cptr(), word_bits, seL4_AllRights, 1).ok() &&
+              root.mint(badge2, word_bits, root, notification.cptr(), word_bits, seL4_AllRights, 2).ok(),
+          "cnode mint with badges");
+
+    // Notifications: badges OR together until the next wait or poll.
+    check(notification.poll() == 0, "poll with nothing signalled");
+    cap::Notification(badge1).signal();
+    cap::Notification(badge2).signal();
+    check(notification.poll() == 3, "badges 1 and 2 OR to 3");
+    check(notification.poll() == 0, "poll clears the word");
+    cap::Notification(badge2).signal();
+    check(notification.wait() == 2, "wait returns the badge");
+
+    const auto moved = slots.take();
+    check(root.move(moved, word_bits, root, copy_slot, word_bits).ok(), "cnode move");
+    // Mutate moves a capability and changes its data: for a CNode cap, its guard.
+    const auto cnode_copy = slots.take(), mutated = slots.take();
+    check(root.copy(cnode_copy, word_bits, root, objects[3], word_bits, seL4_AllRights).ok() &&
+              root.mutate(mutated, word_bits, root, cnode_copy, word_bits,
+                          seL4_CNode_CapData_new(0, 0).words[0]).ok(),
+          "cnode mutate (CNode guard)");
+    check(root.mutate(slots.take(), word_bits, root, moved, word_bits, 0).error() ==
+              Error::illegal_operation,
+          "cnode mutate of a notification is Error::illegal_operation");
+    check(root.delete_(mutated, word_bits).ok(), "cnode delete");
+    check(root.revoke(notification.cptr(), word_bits).ok(), "cnode revoke");
+    check(root.copy(badge1, word_bits, root, notification.cptr(), word_bits, seL4_AllRights).ok(),
+          "revoke emptied the minted slots");
+
+    // Errors are values.
+    check(untyped.cast<tag::Tcb>().suspend().error() == Error::illegal_operation,
+          "tcb invocation on an untyped is Error::illegal_operation");
+    check(untyped.retype(seL4_CapTableObject, 100, root, 0, 0, slots.take(), 1).error() ==
+              Error::range_error,
+          "retype with an absurd size is Error::range_error");
+    check(tcb.set_priority(init_thread::tcb, 300).error() == Error::range_error,
+          "priority above the maximum is Error::range_error");
+    (void)endpoint;
+
+    if (failures) return failures;
+    std::printf("api: all passed\n");
+    return 0;
+}
+
+SEL4_ROOT_TASK_MAIN(main_task)
