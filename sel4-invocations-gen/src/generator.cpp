@@ -240,3 +240,95 @@ std::string generate_header(const std::vector<Method>& methods) {
 }
 
 }  // namespace sel4::invocations_gen
+
+namespace sel4::invocations_gen {
+namespace {
+
+// How each system call looks in C++: which capability type it belongs to (empty: a free
+// function in namespace sel4::debug or sel4), and its code. MCS and non-MCS kernels have
+// different signatures for the receive family (MCS passes the reply object).
+struct SyscallShape {
+    const char* name;
+    int mcs;  // 1: MCS kernels only, 0: non-MCS only, -1: both
+    const char* owner;
+    const char* code;
+};
+
+const SyscallShape shapes[] = {
+    {"Send", -1, "Endpoint", "void send(MessageInfo info) const noexcept { seL4_Send(cptr_, info.raw()); }"},
+    {"NBSend", -1, "Endpoint", "void nb_send(MessageInfo info) const noexcept { seL4_NBSend(cptr_, info.raw()); }"},
+    {"Call", -1, "Endpoint", "MessageInfo call(MessageInfo info) const noexcept { return MessageInfo(seL4_Call(cptr_, info.raw())); }"},
+    {"Recv", 0, "Endpoint", "Received recv() const noexcept { seL4_Word badge = 0; const auto info = seL4_Recv(cptr_, &badge); return {MessageInfo(info), badge}; }"},
+    {"Recv", 1, "Endpoint", "Received recv(Cap<tag::Reply> reply) const noexcept { seL4_Word badge = 0; const auto info = seL4_Recv(cptr_, &badge, reply.cptr()); return {MessageInfo(info), badge}; }"},
+    {"NBRecv", 0, "Endpoint", "Received nb_recv() const noexcept { seL4_Word badge = 0; const auto info = seL4_NBRecv(cptr_, &badge); return {MessageInfo(info), badge}; }"},
+    {"NBRecv", 1, "Endpoint", "Received nb_recv(Cap<tag::Reply> reply) const noexcept { seL4_Word badge = 0; const auto info = seL4_NBRecv(cptr_, &badge, reply.cptr()); return {MessageInfo(info), badge}; }"},
+    {"ReplyRecv", 0, "Endpoint", "Received reply_recv(MessageInfo info) const noexcept { seL4_Word badge = 0; const auto received = seL4_ReplyRecv(cptr_, info.raw(), &badge); return {MessageInfo(received), badge}; }"},
+    {"ReplyRecv", 1, "Endpoint", "Received reply_recv(MessageInfo info, Cap<tag::Reply> reply) const noexcept { seL4_Word badge = 0; const auto received = seL4_ReplyRecv(cptr_, info.raw(), &badge, reply.cptr()); return {MessageInfo(received), badge}; }"},
+    {"NBSendRecv", 1, "Endpoint", "Received nb_send_recv(MessageInfo info, CPtr source, Cap<tag::Reply> reply) const noexcept { seL4_Word badge = 0; const auto received = seL4_NBSendRecv(cptr_, info.raw(), source.value, &badge, reply.cptr()); return {MessageInfo(received), badge}; }"},
+    {"NBSendWait", 1, "Endpoint", "Received nb_send_wait(MessageInfo info, CPtr source) const noexcept { seL4_Word badge = 0; const auto received = seL4_NBSendWait(cptr_, info.raw(), source.value, &badge); return {MessageInfo(received), badge}; }"},
+    {"Send", -1, "Notification", "void signal() const noexcept { seL4_Signal(cptr_); }"},
+    {"Recv", 0, "Notification", "seL4_Word wait() const noexcept { seL4_Word badge = 0; seL4_Wait(cptr_, &badge); return badge; }"},
+    {"Wait", 1, "Notification", "seL4_Word wait() const noexcept { seL4_Word badge = 0; seL4_Wait(cptr_, &badge); return badge; }"},
+    {"NBRecv", 0, "Notification", "seL4_Word poll() const noexcept { seL4_Word badge = 0; seL4_Poll(cptr_, &badge); return badge; }"},
+    {"NBWait", 1, "Notification", "seL4_Word poll() const noexcept { seL4_Word badge = 0; seL4_Poll(cptr_, &badge); return badge; }"},
+    {"Reply", 0, "", "// Replies to the caller of the last received call.\ninline void reply(MessageInfo info) noexcept { seL4_Reply(info.raw()); }"},
+    {"Yield", -1, "", "inline void yield() noexcept { seL4_Yield(); }"},
+    {"DebugPutChar", -1, "debug", "inline void put_char(char c) noexcept { seL4_DebugPutChar(c); }"},
+    {"DebugDumpScheduler", -1, "debug", "inline void dump_scheduler() noexcept { seL4_DebugDumpScheduler(); }"},
+    {"DebugHalt", -1, "debug", "[[noreturn]] inline void halt() noexcept { seL4_DebugHalt(); __builtin_unreachable(); }"},
+    {"DebugCapIdentify", -1, "debug", "// The kernel's type number of the capability in a slot (0: empty).\ninline seL4_Uint32 cap_identify(CPtr cap) noexcept { return seL4_DebugCapIdentify(cap.value); }"},
+    {"DebugSnapshot", -1, "debug", "inline void snapshot() noexcept { seL4_DebugSnapshot(); }"},
+    {"DebugNameThread", -1, "debug", "inline void name_thread(Cap<tag::Tcb> tcb, const char* name) noexcept { seL4_DebugNameThread(tcb.cptr(), name); }"},
+    {"DebugSendIPI", -1, "debug", "inline void send_ipi(seL4_Uint8 target, unsigned irq) noexcept { seL4_DebugSendIPI(target, irq); }"},
+};
+
+}  // namespace
+
+std::vector<std::string> read_syscalls(const std::string& xml_text, const std::string& file_name,
+                                       const Config& config) {
+    pugi::xml_document document;
+    if (!document.load_buffer(xml_text.data(), xml_text.size()))
+        throw GenError(file_name + ": not well-formed XML");
+    const auto root = document.child("syscalls");
+    if (!root) throw GenError(file_name + ": no <syscalls> element");
+    const bool mcs = config.count("CONFIG_KERNEL_MCS") > 0;
+    std::vector<std::string> names;
+    for (const char* section : {mcs ? "api-mcs" : "api-master", "debug"}) {
+        for (auto group : root.child(section).children("config")) {
+            if (!holds(group, config, file_name + ": " + section)) continue;
+            for (auto syscall : group.children("syscall")) names.push_back(syscall.attribute("name").value());
+        }
+    }
+    if (names.empty()) throw GenError(file_name + ": no system calls for this configuration");
+    return names;
+}
+
+std::string generate_syscalls_header(const std::vector<std::string>& syscalls, bool mcs) {
+    const std::set<std::string> available(syscalls.begin(), syscalls.end());
+    std::map<std::string, std::vector<std::string>> members;
+    for (const auto& shape : shapes) {
+        if (!available.count(shape.name)) continue;
+        if (shape.mcs != -1 && shape.mcs != (mcs ? 1 : 0)) continue;
+        members[shape.owner].push_back(shape.code);
+    }
+    std::ostringstream out;
+    out << "// Generated at build time by sel4-invocations-gen from this kernel's api/syscall.xml.\n"
+           "// Do not edit.\n#pragma once\n\n#include <sel4/cap.hpp>\n#include <sel4/message.hpp>\n\n"
+           "namespace sel4 {\n\nnamespace tag {\nstruct Endpoint;\nstruct Notification;\nstruct Reply;\n"
+           "struct Tcb;\n}  // namespace tag\n\n";
+    for (const char* owner : {"Endpoint", "Notification"}) {
+        out << "template <>\nstruct CapMethods<tag::" << owner << "> : detail::CapStorage {\n";
+        for (const auto& code : members[owner]) out << "    " << code << "\n";
+        out << "};\n\n";
+    }
+    out << "namespace cap {\nusing Endpoint = Cap<tag::Endpoint>;\nusing Notification = "
+           "Cap<tag::Notification>;\nusing Reply = Cap<tag::Reply>;\n}  // namespace cap\n\n";
+    for (const auto& code : members[""]) out << code << "\n\n";
+    out << "namespace debug {\n";
+    for (const auto& code : members["debug"]) out << code << "\n";
+    out << "}  // namespace debug\n\ninline constexpr bool kernel_is_mcs = " << (mcs ? "true" : "false")
+        << ";\n\n}  // namespace sel4\n";
+    return out.str();
+}
+
+}  // namespace sel4::invocations_gen

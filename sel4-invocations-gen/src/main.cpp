@@ -19,22 +19,24 @@ std::string read(const std::string& path) {
 
 int main(int argc, char** argv) {
     using namespace sel4::invocations_gen;
-    std::vector<std::string> configs, xmls;
-    std::string output;
+    std::vector<std::string> configs, xmls, syscall_xmls;
+    std::string output, syscalls_output;
     std::vector<std::string>* list = nullptr;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--config") list = &configs;
         else if (arg == "--xml") list = &xmls;
+        else if (arg == "--syscalls-xml") list = &syscall_xmls;
+        else if (arg == "--syscalls-output" && i + 1 < argc) syscalls_output = argv[++i], list = nullptr;
         else if (arg == "-o" && i + 1 < argc) output = argv[++i], list = nullptr;
         else if (list) list->push_back(arg);
         else {
-            std::fprintf(stderr, "usage: sel4-invocations-gen --config <gen_config.h>... --xml <file.xml>... -o <out.hpp>\n");
+            std::fprintf(stderr, "usage: sel4-invocations-gen --config <gen_config.h>... --xml <object-api.xml>... -o <out.hpp> [--syscalls-xml <syscall.xml> --syscalls-output <out.hpp>]\n");
             return 2;
         }
     }
     if (xmls.empty() || output.empty()) {
-        std::fprintf(stderr, "usage: sel4-invocations-gen --config <gen_config.h>... --xml <file.xml>... -o <out.hpp>\n");
+        std::fprintf(stderr, "usage: sel4-invocations-gen --config <gen_config.h>... --xml <object-api.xml>... -o <out.hpp> [--syscalls-xml <syscall.xml> --syscalls-output <out.hpp>]\n");
         return 2;
     }
     try {
@@ -45,11 +47,21 @@ int main(int argc, char** argv) {
             auto more = read_methods(read(path), path, config);
             methods.insert(methods.end(), more.begin(), more.end());
         }
-        const auto header = generate_header(methods);
-        const auto temporary = output + ".partial";
-        std::ofstream(temporary) << header;
-        if (std::rename(temporary.c_str(), output.c_str()) != 0)
-            throw GenError("cannot write '" + output + "'");
+        auto write = [](const std::string& path, const std::string& text) {
+            const auto temporary = path + ".partial";
+            std::ofstream(temporary) << text;
+            if (std::rename(temporary.c_str(), path.c_str()) != 0)
+                throw GenError("cannot write '" + path + "'");
+        };
+        if (!syscalls_output.empty()) {
+            std::vector<std::string> syscalls;
+            for (const auto& path : syscall_xmls) {
+                auto more = read_syscalls(read(path), path, config);
+                syscalls.insert(syscalls.end(), more.begin(), more.end());
+            }
+            write(syscalls_output, generate_syscalls_header(syscalls, config.count("CONFIG_KERNEL_MCS") > 0));
+        }
+        write(output, generate_header(methods));
     } catch (const GenError& error) {
         std::fprintf(stderr, "sel4-invocations-gen: %s\n", error.what());
         return 1;

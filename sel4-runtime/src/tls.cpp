@@ -18,4 +18,16 @@ void run_with_initial_tls(void (*continuation)(void*), void* argument) noexcept 
     fatal("the initial thread's continuation returned");
 }
 
+TlsLayout thread_tls_layout() noexcept {
+    return compute_tls_layout(tls_image(), arch::tls_variant, arch::tls_tcb_size);
+}
+
+std::uintptr_t initialize_thread_tls(void* region, std::size_t size) noexcept {
+    const TlsImage image = tls_image();
+    const TlsLayout layout = compute_tls_layout(image, arch::tls_variant, arch::tls_tcb_size);
+    if (size < layout.region_size || reinterpret_cast<std::uintptr_t>(region) % layout.region_align)
+        fatal("initialize_thread_tls: region too small or misaligned for this image's TLS");
+    return initialize_tls_region(region, image, layout, arch::tls_variant);
+}
+
 } // namespace sel4::runtime

@@ -6,6 +6,8 @@
 #include <sel4/config.hpp>
 #include <sel4/error.hpp>
 #include <sel4/gen/invocations.hpp>
+#include <sel4/gen/syscalls.hpp>
+#include <sel4/message.hpp>
 #include <sel4/objects.hpp>
 
 namespace sel4 {

@@ -42,4 +42,13 @@ std::string method_name(const std::string& name);
 
 std::string generate_header(const std::vector<Method>& methods);
 
+// The system calls api/syscall.xml lists for this configuration (MCS or not, debug ones by
+// their conditions), by name.
+std::vector<std::string> read_syscalls(const std::string& xml_text, const std::string& file_name,
+                                       const Config& config);
+
+// Endpoint, Notification and Reply capabilities with the IPC system calls the kernel has, and
+// the debug calls as free functions.
+std::string generate_syscalls_header(const std::vector<std::string>& syscalls, bool mcs);
+
 }  // namespace sel4::invocations_gen

@@ -28,6 +28,11 @@ TlsImage tls_image() noexcept;
 // continuation(argument), which must not return. Nothing before this may touch thread-locals.
 [[noreturn]] void run_with_initial_tls(void (*continuation)(void*), void* argument) noexcept;
 
+// TLS for another thread of this image: the region it needs, and filling one. The returned
+// thread pointer is what that thread's TLS base must be (seL4_TCB_SetTLSBase).
+TlsLayout thread_tls_layout() noexcept;
+std::uintptr_t initialize_thread_tls(void* region, std::size_t size) noexcept;
+
 // Makes the thread pointer point at a TLS region initialised by initialize_tls_region.
 void set_thread_pointer(std::uintptr_t thread_pointer) noexcept;
 
