@@ -279,7 +279,6 @@ const SyscallShape shapes[] = {
     {"DebugCapIdentify", -1, "debug", "// The kernel's type number of the capability in a slot (0: empty).\ninline seL4_Uint32 cap_identify(CPtr cap) noexcept { return seL4_DebugCapIdentify(cap.value); }"},
     {"DebugSnapshot", -1, "debug", "inline void snapshot() noexcept { seL4_DebugSnapshot(); }"},
     {"DebugNameThread", -1, "debug", "inline void name_thread(Cap<tag::Tcb> tcb, const char* name) noexcept { seL4_DebugNameThread(tcb.cptr(), name); }"},
-    {"DebugSendIPI", -1, "debug", "inline void send_ipi(seL4_Uint8 target, unsigned irq) noexcept { seL4_DebugSendIPI(target, irq); }"},
 };
 
 }  // namespace
