@@ -88,7 +88,7 @@ Config parse_config_header(const std::string& text) {
 
 std::string class_name(const std::string& interface) {
     std::string name = interface;
-    for (const char* prefix : {"seL4_ARM_", "seL4_X86_", "seL4_RISCV_", "seL4_"}) {
+    for (const char* prefix : {"seL4_ARM_", "seL4_X86_", "seL4_X64_", "seL4_RISCV_", "seL4_"}) {
         if (name.rfind(prefix, 0) == 0) {
             name = name.substr(std::string(prefix).size());
             break;

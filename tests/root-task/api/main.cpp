@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include <sel4/root_task.hpp>
+#include <sel4/paging.hpp>
 #include <sel4/sel4.hpp>
 
 namespace {
@@ -103,6 +104,22 @@ int main_task(const seL4_BootInfo& bootinfo) {
     check(root.revoke(notification.cptr(), word_bits).ok(), "cnode revoke");
     check(root.copy(badge1, word_bits, root, notification.cptr(), word_bits, seL4_AllRights).ok(),
           "revoke emptied the minted slots");
+
+    // A frame mapped with the page tables it needs, written and read through its address.
+    const auto frame = slots.take();
+    check(untyped.retype(arch::small_page_object, 0, root, 0, 0, frame, 1).ok(), "retype a 4 KiB frame");
+    constexpr seL4_Word vaddr = 0x10000000;  // far from the image: new page tables
+    const auto mapped = map_page_with_tables(init_thread::vspace, frame, vaddr, untyped,
+                                             [&] { return slots.take(); });
+    check(mapped.ok(), "map the frame, creating page tables");
+    if (mapped) {
+        auto* words = reinterpret_cast<volatile seL4_Word*>(vaddr);
+        words[0] = 0xfeedface;
+        words[511] = 42;
+        check(words[0] == 0xfeedface && words[511] == 42, "write and read through the mapping");
+    }
+    check(arch::map_page(frame, init_thread::vspace, vaddr + 0x1000).error() != Error::ok,
+          "mapping a mapped frame again is an error");
 
     // Errors are values.
     check(untyped.cast<tag::Tcb>().suspend().error() == Error::illegal_operation,
