@@ -60,7 +60,7 @@ if(SEL4_ARCH)
 endif()
 
 # In a seL4 build for ARM or RISC-V: the loader for this kernel, and sel4_loader_image().
-if(SEL4_ARCH AND NOT SEL4_ARCH STREQUAL "x86_64")
+if(SEL4_ARCH AND NOT SEL4_ARCH STREQUAL "x86_64" AND NOT SEL4_MICROKIT_SDK)
     set(SEL4_DTB "" CACHE FILEPATH "device tree for boot images (default: \$SEL4_PREFIX/support/kernel.dtb)")
     if(NOT SEL4_DTB AND SEL4_PREFIX AND EXISTS "${SEL4_PREFIX}/support/kernel.dtb")
         set(SEL4_DTB "${SEL4_PREFIX}/support/kernel.dtb")

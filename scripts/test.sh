@@ -76,6 +76,43 @@ for prefix in "${prefixes[@]}"; do
     fi
 done
 
+# Microkit: every SDK found (MICROKIT_SDK, or /opt/microkit/*/), each QEMU board it has.
+sdks=()
+if [ -n "${MICROKIT_SDK:-}" ]; then
+    sdks=("$MICROKIT_SDK")
+else
+    for tool in /opt/microkit/*/bin/microkit; do
+        [ -e "$tool" ] && sdks+=("${tool%/bin/microkit}")
+    done
+fi
+if [ ${#sdks[@]} -eq 0 ]; then
+    step "Microkit tests: SKIPPED"
+    echo "No Microkit SDK found: MICROKIT_SDK is not set and no /opt/microkit/*/bin/microkit exists."
+fi
+for sdk in "${sdks[@]}"; do
+    for board in qemu_virt_aarch64 qemu_virt_riscv64; do
+        config=${MICROKIT_CONFIG:-debug}
+        if [ ! -d "$sdk/board/$board/$config" ]; then
+            step "Microkit $sdk $board: SKIPPED (the SDK has no $board/$config)"
+            continue
+        fi
+        name=microkit-$(basename "$sdk")-$board
+        dir=build/microkit/$name
+        step "Microkit SDK $sdk, $board $config"
+        mkdir -p build/microkit
+        if MICROKIT_SDK=$sdk cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+            -DCMAKE_TOOLCHAIN_FILE="$PWD/cmake/toolchains/microkit.cmake" -DMICROKIT_SDK="$sdk" \
+            -DMICROKIT_BOARD=$board -DMICROKIT_CONFIG=$config >"$dir.configure.log" 2>&1 &&
+            cmake --build "$dir"; then
+            run_ctest "$dir" "$name"
+        else
+            cat "$dir.configure.log" 2>/dev/null | tail -20
+            problems+=("$name: configuration or build failed")
+            failed=$((failed + 1))
+        fi
+    done
+done
+
 step "summary"
 for problem in "${problems[@]}"; do echo "  $problem"; done
 echo "summary: $passed passed, $failed failed"

@@ -1,0 +1,57 @@
+# Building Microkit systems: protection-domain ELFs and the system image the SDK's microkit tool
+# makes from a .system file, with a simulate target and a boot test.
+include_guard(GLOBAL)
+
+# sel4_microkit_add_pd(<target> <sources>...): a PD ELF named <target>.elf.
+function(sel4_microkit_add_pd target)
+    add_executable(${target} ${ARGN})
+    target_link_libraries(${target} PRIVATE sel4-microkit sel4-cpp-options)
+    set_target_properties(${target} PROPERTIES SUFFIX ".elf"
+        LINK_DEPENDS ${PROJECT_SOURCE_DIR}/sel4-microkit/link/pd.ld)
+endfunction()
+
+# sel4_microkit_add_system(<name> SYSTEM <file.system> PDS <targets>... SUCCESS <regex>
+#                          [FAILURE <regex>...] [EXPECT_FAILURE <regex>] [TIMEOUT <s>])
+# Writes <name>.img with the SDK's tool; adds simulate-<name> and the <name>.boot test.
+function(sel4_microkit_add_system name)
+    cmake_parse_arguments(arg "" "SYSTEM;SUCCESS;TIMEOUT;EXPECT_FAILURE" "PDS;FAILURE" ${ARGN})
+    if(NOT arg_TIMEOUT)
+        set(arg_TIMEOUT 60)
+    endif()
+    get_filename_component(system "${arg_SYSTEM}" ABSOLUTE)
+    set(image "${CMAKE_CURRENT_BINARY_DIR}/${name}.img")
+    set(search "")
+    foreach(pd IN LISTS arg_PDS)
+        list(APPEND search "$<TARGET_FILE_DIR:${pd}>")
+    endforeach()
+    list(REMOVE_DUPLICATES search)
+    add_custom_command(OUTPUT "${image}"
+        COMMAND "${SEL4_MICROKIT_TOOL}" "${system}" --board ${SEL4_MICROKIT_BOARD}
+                --config ${SEL4_MICROKIT_CONFIG} --search-path ${search}
+                -o "${image}" -r "${CMAKE_CURRENT_BINARY_DIR}/${name}-report.txt"
+        DEPENDS "${system}" ${arg_PDS} VERBATIM)
+    add_custom_target(${name}-image ALL DEPENDS "${image}")
+
+    if(SEL4_MICROKIT_BOARD STREQUAL "qemu_virt_aarch64")
+        # The SDK's loader is entered at EL2 from address 0x70000000.
+        set(boot --arch aarch64 --el2 --cpu cortex-a53 --memory 2G --loader-address 0x70000000)
+    elseif(SEL4_MICROKIT_BOARD STREQUAL "qemu_virt_riscv64")
+        set(boot --arch riscv64 --memory 2G)
+    else()
+        message(STATUS "${name}: no boot test: QEMU does not emulate ${SEL4_MICROKIT_BOARD}")
+        return()
+    endif()
+    add_custom_target(simulate-${name} COMMAND "${SEL4_QEMU_RUN}" ${boot} --image "${image}" --interactive
+        DEPENDS ${name}-image USES_TERMINAL VERBATIM)
+    set(failures --failure "MON\\|ERROR" --failure "FAULT")
+    foreach(failure IN LISTS arg_FAILURE)
+        list(APPEND failures --failure "${failure}")
+    endforeach()
+    add_test(NAME ${name}.boot COMMAND "${SEL4_QEMU_RUN}" ${boot} --image "${image}"
+             --success "${arg_SUCCESS}" ${failures} --timeout ${arg_TIMEOUT})
+    set_tests_properties(${name}.boot PROPERTIES TIMEOUT 300 RESOURCE_LOCK qemu)
+    if(arg_EXPECT_FAILURE)
+        set_tests_properties(${name}.boot PROPERTIES
+            PASS_REGULAR_EXPRESSION "sel4-qemu-run: FAILED: .*${arg_EXPECT_FAILURE}")
+    endif()
+endfunction()

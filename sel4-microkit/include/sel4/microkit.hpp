@@ -1,0 +1,126 @@
+// A Microkit protection domain in C++: a class with the handlers, named once.
+//
+//     class Server : public sel4::microkit::ProtectionDomain {
+//         void init() override { ... }
+//         void notified(sel4::microkit::Channel channel) override { ... }
+//         sel4::MessageInfo protected_call(sel4::microkit::Channel, sel4::MessageInfo) override;
+//     };
+//     SEL4_MICROKIT_PD(Server)                       // or (Server, .heap_size = 1 << 20)
+//
+// The runtime (shared with root tasks) gives the PD thread-local storage, a heap, the C and C++
+// libraries, constructors and exceptions, and runs the event loop: notifications, protected
+// procedure calls and child faults arrive as calls of these methods. A deferred notify or IRQ
+// ack is sent with the next receive, as libmicrokit does.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include <sel4/message.hpp>
+#include <sel4/runtime/runtime.hpp>
+#include <sel4/sys.hpp>
+
+namespace sel4::microkit {
+
+// The PD's capability slots, as the Microkit tool lays them out.
+namespace slot {
+inline constexpr seL4_CPtr input = 1;
+inline constexpr seL4_CPtr reply = 4;
+inline constexpr seL4_CPtr monitor = 5;
+inline constexpr seL4_CPtr own_tcb = 6;
+inline constexpr seL4_CPtr notification_base = 10;
+inline constexpr seL4_CPtr endpoint_base = 74;
+inline constexpr seL4_CPtr irq_base = 138;
+inline constexpr seL4_CPtr child_tcb_base = 202;
+}  // namespace slot
+
+inline constexpr unsigned max_channels = 62;
+
+// This PD's name, as the system description gives it.
+std::string_view name();
+
+// A channel of this PD (its id in the system description). Using a channel the PD does not
+// have stops the PD with a message naming the channel and the PD.
+class Channel {
+public:
+    constexpr explicit Channel(unsigned id) : id_(id) {}
+    constexpr unsigned id() const { return id_; }
+
+    void notify() const;
+    void irq_ack() const;
+    MessageInfo pp_call(MessageInfo message) const;
+    // Sent with the event loop's next receive (one per handler at most, as in libmicrokit).
+    void deferred_notify() const;
+    void deferred_irq_ack() const;
+
+    friend constexpr bool operator==(Channel a, Channel b) { return a.id_ == b.id_; }
+
+private:
+    unsigned id_;
+};
+
+// A child PD (its id in the system description), for fault handling and restarts.
+class Child {
+public:
+    constexpr explicit Child(unsigned id) : id_(id) {}
+    constexpr unsigned id() const { return id_; }
+    void restart(seL4_Word entry_point) const;
+    void stop() const;
+
+private:
+    unsigned id_;
+};
+
+class ProtectionDomain {
+public:
+    virtual ~ProtectionDomain() = default;
+    virtual void init() = 0;
+    virtual void notified(Channel channel);
+    // A protected procedure call from a client; returns the reply.
+    virtual MessageInfo protected_call(Channel channel, MessageInfo message);
+    // A child faulted; a returned message resumes it with that reply, nullopt leaves it.
+    virtual std::optional<MessageInfo> fault(Child child, MessageInfo message);
+};
+
+// A memory region the system description binds with setvar: the Microkit tool writes the
+// region's address into this 8-byte object. Declare it at namespace scope, with C linkage and
+// the setvar's name:   extern "C" sel4::microkit::Region<Message> shared;
+template <class T>
+struct Region {
+    std::uintptr_t address;
+    T* get() const { return reinterpret_cast<T*>(address); }
+    T* operator->() const { return get(); }
+    T& operator*() const { return *get(); }
+};
+static_assert(sizeof(Region<int>) == 8);
+
+struct Config {
+    std::size_t heap_size = 256 * 1024;
+};
+
+namespace detail {
+template <std::size_t Size>
+struct alignas(16) Memory {
+    std::byte bytes[Size];
+};
+// Runs the PD: init(), then the event loop. Never returns.
+[[noreturn]] void run(ProtectionDomain& pd);
+}  // namespace detail
+
+}  // namespace sel4::microkit
+
+// Defines the PD's object, heap and entry; optional designated initializers of
+// sel4::microkit::Config follow the class.
+#define SEL4_MICROKIT_PD(pd_class, ...)                                                            \
+    namespace sel4_microkit_image {                                                                \
+    constexpr ::sel4::microkit::Config config{__VA_ARGS__};                                        \
+    constinit ::sel4::microkit::detail::Memory<config.heap_size> heap;                             \
+    }                                                                                              \
+    extern "C" std::byte* const sel4_runtime_heap_start = sel4_microkit_image::heap.bytes;         \
+    extern "C" const std::size_t sel4_runtime_heap_size = sel4_microkit_image::config.heap_size;   \
+    extern "C" [[noreturn]] void sel4_microkit_main() {                                            \
+        static pd_class protection_domain;                                                         \
+        ::sel4::microkit::detail::run(protection_domain);                                          \
+    }

@@ -1,0 +1,165 @@
+// The PD runtime: the symbols the Microkit tool patches, entry, event loop, channels.
+#include <cstdio>
+
+#include <sel4/microkit.hpp>
+
+extern "C" {
+// Written by the Microkit tool into the ELF (in .data so that they have file bytes to patch).
+[[gnu::section(".data")]] char microkit_name[64] = {0};
+[[gnu::section(".data")]] bool microkit_passive = false;
+[[gnu::section(".data")]] seL4_Word microkit_irqs = 0;
+[[gnu::section(".data")]] seL4_Word microkit_notifications = 0;
+[[gnu::section(".data")]] seL4_Word microkit_pps = 0;
+
+// The page the tool maps as this PD's IPC buffer (Microkit 2.0-2.2), from the linker script.
+extern seL4_IPCBuffer __sel4_ipc_buffer_obj;
+
+[[noreturn]] void sel4_microkit_main();
+}
+
+namespace sel4::microkit {
+namespace {
+
+// A notify or IRQ ack to send with the next receive.
+struct Deferred {
+    bool pending = false;
+    seL4_CPtr cap = 0;
+    seL4_MessageInfo_t message{};
+} deferred;
+
+constexpr seL4_Word pd_mask = 0xff;
+constexpr seL4_Word channel_mask = 0x3f;
+
+[[noreturn]] void bad_channel(const char* what, unsigned id) {
+    char message[160];
+    std::snprintf(message, sizeof message, "PD '%s': %s on channel %u, which this PD does not have",
+                  microkit_name, what, id);
+    runtime::fatal(message);
+}
+
+void check_channel(seL4_Word mask, unsigned id, const char* what) {
+    if (id >= max_channels || !(mask & (seL4_Word{1} << id))) bad_channel(what, id);
+}
+
+void defer(seL4_CPtr cap, seL4_MessageInfo_t message) {
+    if (deferred.pending)
+        runtime::fatal("a deferred notify or IRQ ack is already pending for the next receive");
+    deferred = {true, cap, message};
+}
+
+[[noreturn]] void start_with_tls(void*) {
+    seL4_SetIPCBuffer(&__sel4_ipc_buffer_obj);
+    runtime::initialize();
+    sel4_microkit_main();
+}
+
+}  // namespace
+
+std::string_view name() { return microkit_name; }
+
+void Channel::notify() const {
+    check_channel(microkit_notifications, id_, "notify");
+    seL4_Signal(slot::notification_base + id_);
+}
+
+void Channel::irq_ack() const {
+    check_channel(microkit_irqs, id_, "irq_ack");
+    (void)seL4_IRQHandler_Ack(slot::irq_base + id_);
+}
+
+MessageInfo Channel::pp_call(MessageInfo message) const {
+    check_channel(microkit_pps, id_, "pp_call");
+    return MessageInfo(seL4_Call(slot::endpoint_base + id_, message.raw()));
+}
+
+void Channel::deferred_notify() const {
+    check_channel(microkit_notifications, id_, "deferred_notify");
+    defer(slot::notification_base + id_, seL4_MessageInfo_new(0, 0, 0, 0));
+}
+
+void Channel::deferred_irq_ack() const {
+    check_channel(microkit_irqs, id_, "deferred_irq_ack");
+    defer(slot::irq_base + id_, seL4_MessageInfo_new(IRQAckIRQ, 0, 0, 0));
+}
+
+void Child::restart(seL4_Word entry_point) const {
+    seL4_UserContext context{};
+    context.pc = entry_point;
+    if (seL4_TCB_WriteRegisters(slot::child_tcb_base + id_, seL4_True, 0, 1, &context) != seL4_NoError)
+        runtime::fatal("Child::restart: the kernel refused to write the child's registers");
+}
+
+void Child::stop() const {
+    if (seL4_TCB_Suspend(slot::child_tcb_base + id_) != seL4_NoError)
+        runtime::fatal("Child::stop: the kernel refused to suspend the child");
+}
+
+void ProtectionDomain::notified(Channel channel) {
+    char message[128];
+    std::snprintf(message, sizeof message, "PD '%s' got a notification on channel %u but has no notified()",
+                  microkit_name, channel.id());
+    runtime::fatal(message);
+}
+
+MessageInfo ProtectionDomain::protected_call(Channel channel, MessageInfo) {
+    char message[128];
+    std::snprintf(message, sizeof message, "PD '%s' got a protected call on channel %u but has no protected_call()",
+                  microkit_name, channel.id());
+    runtime::fatal(message);
+}
+
+std::optional<MessageInfo> ProtectionDomain::fault(Child child, MessageInfo) {
+    char message[128];
+    std::snprintf(message, sizeof message, "PD '%s': child %u faulted but the PD has no fault()",
+                  microkit_name, child.id());
+    runtime::fatal(message);
+}
+
+void detail::run(ProtectionDomain& pd) {
+    pd.init();
+    // A passive PD tells the monitor it is ready (with its first receive), which then takes
+    // its scheduling context away.
+    if (microkit_passive) defer(slot::monitor, seL4_MessageInfo_new(0, 0, 0, 0));
+
+    bool have_reply = false;
+    seL4_MessageInfo_t reply{};
+    for (;;) {
+        seL4_Word badge = 0;
+        seL4_MessageInfo_t received;
+        if (have_reply) {
+            received = seL4_ReplyRecv(slot::input, reply, &badge, slot::reply);
+        } else if (deferred.pending) {
+            deferred.pending = false;
+            received = seL4_NBSendRecv(deferred.cap, deferred.message, slot::input, &badge, slot::reply);
+        } else {
+            received = seL4_Recv(slot::input, &badge, slot::reply);
+        }
+        have_reply = false;
+        if ((badge >> 62) & 1) {  // a child's fault
+            if (const auto answer = pd.fault(Child(badge & pd_mask), MessageInfo(received))) {
+                have_reply = true;
+                reply = answer->raw();
+            }
+        } else if (badge >> 63) {  // a protected procedure call
+            reply = pd.protected_call(Channel(badge & channel_mask), MessageInfo(received)).raw();
+            have_reply = true;
+        } else {  // notifications: one bit per channel
+            for (unsigned id = 0; badge; ++id, badge >>= 1)
+                if (badge & 1) pd.notified(Channel(id));
+        }
+    }
+}
+
+}  // namespace sel4::microkit
+
+extern "C" [[noreturn]] void sel4_microkit_start() {
+    sel4::runtime::run_with_initial_tls([](void* argument) { sel4::microkit::start_with_tls(argument); },
+                                        nullptr);
+}
+
+// How a PD stops itself after a fatal error: suspend its own thread; if even that fails, fault
+// so that the monitor reports it.
+extern "C" [[noreturn]] void sel4_runtime_stop_current_thread(void) {
+    (void)seL4_TCB_Suspend(sel4::microkit::slot::own_tcb);
+    for (;;) *reinterpret_cast<volatile int*>(0) = 0;
+}
