@@ -11,10 +11,12 @@ function(sel4_microkit_add_pd target)
 endfunction()
 
 # sel4_microkit_add_system(<name> SYSTEM <file.system> PDS <targets>... SUCCESS <regex>
-#                          [FAILURE <regex>...] [EXPECT_FAILURE <regex>] [TIMEOUT <s>])
+#                          [FAILURE <regex>...] [EXPECT_FAILURE <regex>] [TIMEOUT <s>]
+#                          [ALLOW_FAULTS])
+# ALLOW_FAULTS: the system faults on purpose; the monitor's fault reports are not failures.
 # Writes <name>.img with the SDK's tool; adds simulate-<name> and the <name>.boot test.
 function(sel4_microkit_add_system name)
-    cmake_parse_arguments(arg "" "SYSTEM;SUCCESS;TIMEOUT;EXPECT_FAILURE" "PDS;FAILURE" ${ARGN})
+    cmake_parse_arguments(arg "ALLOW_FAULTS" "SYSTEM;SUCCESS;TIMEOUT;EXPECT_FAILURE" "PDS;FAILURE" ${ARGN})
     if(NOT arg_TIMEOUT)
         set(arg_TIMEOUT 60)
     endif()
@@ -43,7 +45,10 @@ function(sel4_microkit_add_system name)
     endif()
     add_custom_target(simulate-${name} COMMAND "${SEL4_QEMU_RUN}" ${boot} --image "${image}" --interactive
         DEPENDS ${name}-image USES_TERMINAL VERBATIM)
-    set(failures --failure "MON\\|ERROR" --failure "FAULT")
+    set(failures --failure "MON\\|ERROR")
+    if(NOT arg_ALLOW_FAULTS)
+        list(APPEND failures --failure "FAULT")
+    endif()
     foreach(failure IN LISTS arg_FAILURE)
         list(APPEND failures --failure "${failure}")
     endforeach()

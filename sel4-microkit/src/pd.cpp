@@ -95,21 +95,29 @@ void Child::stop() const {
 }
 
 void ProtectionDomain::notified(Channel channel) {
-    char message[128];
+    char message[192];
     std::snprintf(message, sizeof message, "PD '%s' got a notification on channel %u but has no notified()",
                   microkit_name, channel.id());
     runtime::fatal(message);
 }
 
-MessageInfo ProtectionDomain::protected_call(Channel channel, MessageInfo) {
-    char message[128];
+MessageInfo ProtectionDomain::protected_call(Channel channel, MessageInfo message) {
+    default_protected_call(channel, message);
+}
+
+std::optional<MessageInfo> ProtectionDomain::fault(Child child, MessageInfo message) {
+    default_fault(child, message);
+}
+
+MessageInfo ProtectionDomain::default_protected_call(Channel channel, MessageInfo) {
+    char message[192];
     std::snprintf(message, sizeof message, "PD '%s' got a protected call on channel %u but has no protected_call()",
                   microkit_name, channel.id());
     runtime::fatal(message);
 }
 
-std::optional<MessageInfo> ProtectionDomain::fault(Child child, MessageInfo) {
-    char message[128];
+std::optional<MessageInfo> ProtectionDomain::default_fault(Child child, MessageInfo) {
+    char message[192];
     std::snprintf(message, sizeof message, "PD '%s': child %u faulted but the PD has no fault()",
                   microkit_name, child.id());
     runtime::fatal(message);

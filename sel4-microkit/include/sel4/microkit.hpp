@@ -82,6 +82,10 @@ public:
     virtual MessageInfo protected_call(Channel channel, MessageInfo message);
     // A child faulted; a returned message resumes it with that reply, nullopt leaves it.
     virtual std::optional<MessageInfo> fault(Child child, MessageInfo message);
+
+    // What the defaults do: stop the PD with a message naming it and the channel or child.
+    [[noreturn]] static MessageInfo default_protected_call(Channel channel, MessageInfo message);
+    [[noreturn]] static std::optional<MessageInfo> default_fault(Child child, MessageInfo message);
 };
 
 // A memory region the system description binds with setvar: the Microkit tool writes the

@@ -52,6 +52,9 @@ panic(std::string_view message,
 } // namespace sel4
 
 extern "C" {
+// One character to the kernel's debug console (for C code and C library glue).
+void sel4_runtime_debug_put_char(char c);
+
 // Provided by the runtime that owns the thread (root task, Microkit PD): how this thread stops.
 [[noreturn]] void sel4_runtime_stop_current_thread(void);
 
