@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include <sel4/microkit.hpp>
+#include <sel4/microkit/badge.hpp>
 
 extern "C" {
 // Written by the Microkit tool into the ELF (in .data so that they have file bytes to patch).
@@ -26,9 +27,6 @@ struct Deferred {
     seL4_CPtr cap = 0;
     seL4_MessageInfo_t message{};
 } deferred;
-
-constexpr seL4_Word pd_mask = 0xff;
-constexpr seL4_Word channel_mask = 0x3f;
 
 [[noreturn]] void bad_channel(const char* what, unsigned id) {
     char message[160];
@@ -143,17 +141,20 @@ void detail::run(ProtectionDomain& pd) {
             received = seL4_Recv(slot::input, &badge, slot::reply);
         }
         have_reply = false;
-        if ((badge >> 62) & 1) {  // a child's fault
-            if (const auto answer = pd.fault(Child(badge & pd_mask), MessageInfo(received))) {
+        switch (classify(badge)) {
+        case Event::fault:
+            if (const auto answer = pd.fault(Child(faulting_child(badge)), MessageInfo(received))) {
                 have_reply = true;
                 reply = answer->raw();
             }
-        } else if (badge >> 63) {  // a protected procedure call
-            reply = pd.protected_call(Channel(badge & channel_mask), MessageInfo(received)).raw();
+            break;
+        case Event::protected_call:
+            reply = pd.protected_call(Channel(protected_call_channel(badge)), MessageInfo(received)).raw();
             have_reply = true;
-        } else {  // notifications: one bit per channel
-            for (unsigned id = 0; badge; ++id, badge >>= 1)
-                if (badge & 1) pd.notified(Channel(id));
+            break;
+        case Event::notifications:
+            for_each_notified_channel(badge, [&](unsigned id) { pd.notified(Channel(id)); });
+            break;
         }
     }
 }

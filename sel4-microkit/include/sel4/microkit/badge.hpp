@@ -1,0 +1,28 @@
+// What a badge received on a PD's input endpoint means, as the Microkit tool assigns them:
+// bit 63 a protected procedure call (low 6 bits: the channel), bit 62 a child's fault (low
+// 8 bits: the child), otherwise one bit per notified channel. Pure logic, tested on the host.
+#pragma once
+
+#include <cstdint>
+
+namespace sel4::microkit {
+
+enum class Event { notifications, protected_call, fault };
+
+constexpr Event classify(std::uint64_t badge) {
+    if ((badge >> 62) & 1) return Event::fault;
+    if (badge >> 63) return Event::protected_call;
+    return Event::notifications;
+}
+
+constexpr unsigned protected_call_channel(std::uint64_t badge) { return badge & 0x3f; }
+constexpr unsigned faulting_child(std::uint64_t badge) { return badge & 0xff; }
+
+// Calls f(channel) for each channel notified in badge, lowest first.
+template <class F>
+constexpr void for_each_notified_channel(std::uint64_t badge, F&& f) {
+    for (unsigned channel = 0; badge; ++channel, badge >>= 1)
+        if (badge & 1) f(channel);
+}
+
+}  // namespace sel4::microkit
