@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include <sel4/root_task.hpp>
+#include <sel4/bootinfo.hpp>
 #include <sel4/paging.hpp>
 #include <sel4/sel4.hpp>
 
@@ -121,6 +122,41 @@ int main_task(const seL4_BootInfo& bootinfo) {
     check(arch::map_page(frame, init_thread::vspace, vaddr + 0x1000).error() != Error::ok,
           "mapping a mapped frame again is an error");
 
+    // The boot info as views.
+    const BootInfo info(bootinfo);
+    std::size_t untypeds = 0, devices = 0;
+    std::uint64_t memory = 0;
+    for (const auto u : info.untypeds()) {
+        ++untypeds;
+        if (u.is_device) ++devices;
+        else memory += u.size();
+    }
+    std::printf("api: boot info: %zu untypeds (%zu device), %llu KiB of memory, %zu empty slots\n",
+                untypeds, devices, static_cast<unsigned long long>(memory / 1024), info.empty().size());
+    check(untypeds == info.untyped_slots().size() && memory > 0, "iterate the untypeds");
+    std::size_t chunks = 0;
+    bool has_fdt = false;
+    for (const auto chunk : info.extra()) {
+        ++chunks;
+        if (chunk.id == SEL4_BOOTINFO_HEADER_FDT) {
+            const auto* magic = reinterpret_cast<const unsigned char*>(chunk.data.data());
+            has_fdt = chunk.data.size() > 4 && magic[0] == 0xd0 && magic[1] == 0x0d;
+        }
+    }
+    std::printf("api: %zu extra boot info chunks%s\n", chunks, has_fdt ? ", one a device tree" : "");
+    check(sel4::config::arch_x86 || has_fdt, "ARM and RISC-V boot info carries the device tree");
+    check(!info.find_memory(12).is_null(), "find a 4 KiB untyped");
+
+    // CNode operations on absolutely addressed slots.
+    const auto a = slots.take(), b = slots.take();
+    check(sel4::copy(slot_of(a), slot_of(endpoint.cptr()), seL4_AllRights).ok() &&
+              sel4::move(slot_of(b), slot_of(a)).ok() && sel4::delete_slot(slot_of(b)).ok(),
+          "copy, move, delete through AbsoluteCPtr");
+    check(sel4::copy(slot_of(a), slot_of(b), seL4_AllRights).error() == Error::failed_lookup,
+          "copy from an empty slot is Error::failed_lookup");
+    check(object::size_in_bytes(object::cnode, 4) == (std::uint64_t{16} << seL4_SlotBits),
+          "object sizes");
+
     // Errors are values.
     check(untyped.cast<tag::Tcb>().suspend().error() == Error::illegal_operation,
           "tcb invocation on an untyped is Error::illegal_operation");
@@ -129,7 +165,6 @@ int main_task(const seL4_BootInfo& bootinfo) {
           "retype with an absurd size is Error::range_error");
     check(tcb.set_priority(init_thread::tcb, 300).error() == Error::range_error,
           "priority above the maximum is Error::range_error");
-    (void)endpoint;
 
     if (failures) return failures;
     std::printf("api: all passed\n");
