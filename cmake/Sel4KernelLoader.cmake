@@ -4,7 +4,6 @@ include_guard(GLOBAL)
 include(ExternalProject)
 
 set(_sel4_source_dir "${CMAKE_CURRENT_LIST_DIR}/..")
-set(SEL4_QEMU_RUN "${CMAKE_CURRENT_LIST_DIR}/../sel4-simulate/sel4-qemu-run" CACHE INTERNAL "")
 
 # The host tools a seL4 build runs (packer, platform info generator), built for the host.
 function(sel4_host_tools out_packer out_gen out_invocations_gen)

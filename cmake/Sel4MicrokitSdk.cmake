@@ -4,21 +4,15 @@
 # SEL4_MICROKIT_CONFIG, SEL4_MICROKIT_BOARD_DIR, SEL4_MICROKIT_VERSION, SEL4_MICROKIT_TOOL, and
 # SEL4_INCLUDE_DIRS (the SDK's libsel4 for that board and configuration).
 include_guard(GLOBAL)
-
-function(_sel4_microkit_setting var out default)
-    if(DEFINED ${var} AND NOT "${${var}}" STREQUAL "")
-        set(${out} "${${var}}" PARENT_SCOPE)
-    elseif(DEFINED ENV{${var}} AND NOT "$ENV{${var}}" STREQUAL "")
-        set(${out} "$ENV{${var}}" PARENT_SCOPE)
-    else()
-        set(${out} "${default}" PARENT_SCOPE)
-    endif()
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/Sel4Discovery.cmake)  # _sel4_read_setting
 
 function(sel4_microkit_discover)
-    _sel4_microkit_setting(MICROKIT_SDK sdk "")
-    _sel4_microkit_setting(MICROKIT_BOARD board "")
-    _sel4_microkit_setting(MICROKIT_CONFIG config "debug")
+    _sel4_read_setting(MICROKIT_SDK sdk)
+    _sel4_read_setting(MICROKIT_BOARD board)
+    _sel4_read_setting(MICROKIT_CONFIG config)
+    if(config STREQUAL "")
+        set(config debug)
+    endif()
     if(sdk STREQUAL "")
         message(FATAL_ERROR "Microkit: MICROKIT_SDK is not set. Set it to a Microkit SDK (e.g. /opt/microkit/2.0.1).")
     endif()

@@ -3,7 +3,6 @@
 
 include_guard(GLOBAL)
 
-set(SEL4_QEMU_RUN "${CMAKE_CURRENT_LIST_DIR}/../sel4-simulate/sel4-qemu-run" CACHE INTERNAL "")
 
 # x86_64 boots through QEMU's multiboot loader, which wants the kernel as a 32-bit ELF.
 function(_sel4_x86_64_kernel32 out)

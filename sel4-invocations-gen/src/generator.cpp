@@ -15,11 +15,22 @@ const std::set<std::string> struct_types = {"seL4_UserContext", "seL4_ARM_SMCCon
                                             "seL4_VCPUContext"};
 
 bool is_cap_type(const std::string& type) {
-    static const std::set<std::string> value_types = {
-        "seL4_Word", "seL4_Uint8", "seL4_Uint16", "seL4_Uint32", "seL4_Uint64", "seL4_Time",
-        "seL4_Bool", "seL4_CPtr", "seL4_CapRights_t", "seL4_VCPUReg", "int", "long",
-        "seL4_ARM_VMAttributes", "seL4_X86_VMAttributes", "seL4_RISCV_VMAttributes",
-        "seL4_X86_EPT_VMAttributes"};
+    static const std::set<std::string> value_types = {"seL4_Word",
+                                                      "seL4_Uint8",
+                                                      "seL4_Uint16",
+                                                      "seL4_Uint32",
+                                                      "seL4_Uint64",
+                                                      "seL4_Time",
+                                                      "seL4_Bool",
+                                                      "seL4_CPtr",
+                                                      "seL4_CapRights_t",
+                                                      "seL4_VCPUReg",
+                                                      "int",
+                                                      "long",
+                                                      "seL4_ARM_VMAttributes",
+                                                      "seL4_X86_VMAttributes",
+                                                      "seL4_RISCV_VMAttributes",
+                                                      "seL4_X86_EPT_VMAttributes"};
     return type.rfind("seL4_", 0) == 0 && !value_types.count(type) && !struct_types.count(type);
 }
 
@@ -39,7 +50,8 @@ bool evaluate(const pugi::xml_node& node, const Config& config, const std::strin
     }
     if (kind == "not") {
         auto child = node.first_child();
-        while (child && child.type() != pugi::node_element) child = child.next_sibling();
+        while (child && child.type() != pugi::node_element)
+            child = child.next_sibling();
         if (!child) throw GenError(where + ": <not> without a condition");
         return !evaluate(child, config, where);
     }
@@ -70,7 +82,7 @@ std::string stub_argument(const Param& param) {
     return param.name;
 }
 
-}  // namespace
+} // namespace
 
 Config parse_config_header(const std::string& text) {
     Config config;
@@ -100,7 +112,8 @@ std::string class_name(const std::string& interface) {
         const char c = name[i];
         const bool upper = std::isupper(static_cast<unsigned char>(c));
         const bool previous_upper = i > 0 && std::isupper(static_cast<unsigned char>(name[i - 1]));
-        const bool next_lower = i + 1 < name.size() && std::islower(static_cast<unsigned char>(name[i + 1]));
+        const bool next_lower =
+            i + 1 < name.size() && std::islower(static_cast<unsigned char>(name[i + 1]));
         if (upper && previous_upper && !next_lower && !(i == 1 && name[0] == 'C'))
             out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         else
@@ -114,14 +127,16 @@ std::string method_name(const std::string& name) {
     for (std::size_t i = 0; i < name.size(); ++i) {
         const auto c = static_cast<unsigned char>(name[i]);
         const bool upper = std::isupper(c);
-        const bool previous_lower = i > 0 && (std::islower(static_cast<unsigned char>(name[i - 1])) ||
-                                              std::isdigit(static_cast<unsigned char>(name[i - 1])));
+        const bool previous_lower =
+            i > 0 && (std::islower(static_cast<unsigned char>(name[i - 1])) ||
+                      std::isdigit(static_cast<unsigned char>(name[i - 1])));
         const bool acronym_end = i > 0 && std::isupper(static_cast<unsigned char>(name[i - 1])) &&
-                                 i + 1 < name.size() && std::islower(static_cast<unsigned char>(name[i + 1]));
+                                 i + 1 < name.size() &&
+                                 std::islower(static_cast<unsigned char>(name[i + 1]));
         if (upper && (previous_lower || acronym_end) && !out.empty()) out += '_';
         out += static_cast<char>(std::tolower(c));
     }
-    if (out == "delete") return "delete_";  // a C++ keyword
+    if (out == "delete") return "delete_"; // a C++ keyword
     return out;
 }
 
@@ -132,8 +147,10 @@ std::vector<Method> read_methods(const std::string& xml_text, const std::string&
     if (!parsed) {
         // Turn the byte offset into a line number for the message.
         const auto offset = static_cast<std::size_t>(parsed.offset);
-        const auto line = 1 + std::count(xml_text.begin(),
-                                         xml_text.begin() + static_cast<long>(std::min(offset, xml_text.size())), '\n');
+        const auto line =
+            1 + std::count(xml_text.begin(),
+                           xml_text.begin() + static_cast<long>(std::min(offset, xml_text.size())),
+                           '\n');
         throw GenError(file_name + ":" + std::to_string(line) + ": " + parsed.description());
     }
     const auto api = document.child("api");
@@ -146,11 +163,13 @@ std::vector<Method> read_methods(const std::string& xml_text, const std::string&
         for (auto method : interface.children("method")) {
             Method m{interface_name, method.attribute("name").value(), {}};
             const std::string where = file_name + ": " + interface_name + "." + m.name;
-            if (m.name.empty()) throw GenError(file_name + ": " + interface_name + ": <method> without a name");
+            if (m.name.empty())
+                throw GenError(file_name + ": " + interface_name + ": <method> without a name");
             if (!holds(method, config, where)) continue;
             for (auto param : method.children("param")) {
                 const std::string dir = param.attribute("dir").value();
-                Param p{param.attribute("name").value(), param.attribute("type").value(), dir == "out"};
+                Param p{param.attribute("name").value(), param.attribute("type").value(),
+                        dir == "out"};
                 if (p.name.empty() || p.type.empty() || (dir != "in" && dir != "out"))
                     throw GenError(where + ": <param> needs name, type and dir=in|out");
                 m.params.push_back(p);
@@ -175,10 +194,13 @@ std::string generate_header(const std::vector<Method>& methods) {
            "// definitions. Do not edit.\n#pragma once\n\n#include <sel4/cap.hpp>\n"
            "#include <sel4/error.hpp>\n\nnamespace sel4 {\n\nnamespace tag {\n";
     std::set<std::string> tags;
-    for (const auto& c : classes) tags.insert(class_name(c));
-    for (const auto& t : tags) out << "struct " << t << ";\n";
+    for (const auto& c : classes)
+        tags.insert(class_name(c));
+    for (const auto& t : tags)
+        out << "struct " << t << ";\n";
     out << "}  // namespace tag\n\nnamespace cap {\n";
-    for (const auto& t : tags) out << "using " << t << " = Cap<tag::" << t << ">;\n";
+    for (const auto& t : tags)
+        out << "using " << t << " = Cap<tag::" << t << ">;\n";
     out << "}  // namespace cap\n\n";
 
     // Declarations first: parameter types may be classes declared later.
@@ -195,7 +217,7 @@ std::string generate_header(const std::vector<Method>& methods) {
                     ins.push_back(&p);
             }
             const std::string stub = interface + "_" + m->name;
-            std::string result_type = outs.empty()      ? "void"
+            std::string result_type = outs.empty()       ? "void"
                                       : outs.size() == 1 ? cpp_type(outs[0]->type)
                                                          : stub + "_t";
             std::string signature;
@@ -221,13 +243,16 @@ std::string generate_header(const std::vector<Method>& methods) {
             definitions << "inline Result<" << result_type << "> CapMethods<tag::" << cls
                         << ">::" << name << "(" << signature << ") const noexcept {\n";
             if (outs.empty()) {
-                definitions << "    const auto error = detail::to_error(" << stub << "(" << arguments
+                definitions << "    const auto error = detail::to_error(" << stub << "("
+                            << arguments
                             << "));\n    if (error != Error::ok) return error;\n    return {};\n";
             } else {
                 definitions << "    const auto result = " << stub << "(" << arguments << ");\n"
-                            << "    if (result.error != seL4_NoError) return detail::to_error(result.error);\n";
+                            << "    if (result.error != seL4_NoError) return "
+                               "detail::to_error(result.error);\n";
                 if (outs.size() == 1)
-                    definitions << "    return " << cpp_type(outs[0]->type) << "(result." << outs[0]->name << ");\n";
+                    definitions << "    return " << cpp_type(outs[0]->type) << "(result."
+                                << outs[0]->name << ");\n";
                 else
                     definitions << "    return result;\n";
             }
@@ -239,7 +264,7 @@ std::string generate_header(const std::vector<Method>& methods) {
     return out.str();
 }
 
-}  // namespace sel4::invocations_gen
+} // namespace sel4::invocations_gen
 
 namespace sel4::invocations_gen {
 namespace {
@@ -249,39 +274,80 @@ namespace {
 // different signatures for the receive family (MCS passes the reply object).
 struct SyscallShape {
     const char* name;
-    int mcs;  // 1: MCS kernels only, 0: non-MCS only, -1: both
+    int mcs; // 1: MCS kernels only, 0: non-MCS only, -1: both
     const char* owner;
     const char* code;
 };
 
 const SyscallShape shapes[] = {
-    {"Send", -1, "Endpoint", "void send(MessageInfo info) const noexcept { seL4_Send(cptr_, info.raw()); }"},
-    {"NBSend", -1, "Endpoint", "void nb_send(MessageInfo info) const noexcept { seL4_NBSend(cptr_, info.raw()); }"},
-    {"Call", -1, "Endpoint", "MessageInfo call(MessageInfo info) const noexcept { return MessageInfo(seL4_Call(cptr_, info.raw())); }"},
-    {"Recv", 0, "Endpoint", "Received recv() const noexcept { seL4_Word badge = 0; const auto info = seL4_Recv(cptr_, &badge); return {MessageInfo(info), badge}; }"},
-    {"Recv", 1, "Endpoint", "Received recv(Cap<tag::Reply> reply) const noexcept { seL4_Word badge = 0; const auto info = seL4_Recv(cptr_, &badge, reply.cptr()); return {MessageInfo(info), badge}; }"},
-    {"NBRecv", 0, "Endpoint", "Received nb_recv() const noexcept { seL4_Word badge = 0; const auto info = seL4_NBRecv(cptr_, &badge); return {MessageInfo(info), badge}; }"},
-    {"NBRecv", 1, "Endpoint", "Received nb_recv(Cap<tag::Reply> reply) const noexcept { seL4_Word badge = 0; const auto info = seL4_NBRecv(cptr_, &badge, reply.cptr()); return {MessageInfo(info), badge}; }"},
-    {"ReplyRecv", 0, "Endpoint", "Received reply_recv(MessageInfo info) const noexcept { seL4_Word badge = 0; const auto received = seL4_ReplyRecv(cptr_, info.raw(), &badge); return {MessageInfo(received), badge}; }"},
-    {"ReplyRecv", 1, "Endpoint", "Received reply_recv(MessageInfo info, Cap<tag::Reply> reply) const noexcept { seL4_Word badge = 0; const auto received = seL4_ReplyRecv(cptr_, info.raw(), &badge, reply.cptr()); return {MessageInfo(received), badge}; }"},
-    {"NBSendRecv", 1, "Endpoint", "Received nb_send_recv(MessageInfo info, CPtr source, Cap<tag::Reply> reply) const noexcept { seL4_Word badge = 0; const auto received = seL4_NBSendRecv(cptr_, info.raw(), source.value, &badge, reply.cptr()); return {MessageInfo(received), badge}; }"},
-    {"NBSendWait", 1, "Endpoint", "Received nb_send_wait(MessageInfo info, CPtr source) const noexcept { seL4_Word badge = 0; const auto received = seL4_NBSendWait(cptr_, info.raw(), source.value, &badge); return {MessageInfo(received), badge}; }"},
+    {"Send", -1, "Endpoint",
+     "void send(MessageInfo info) const noexcept { seL4_Send(cptr_, info.raw()); }"},
+    {"NBSend", -1, "Endpoint",
+     "void nb_send(MessageInfo info) const noexcept { seL4_NBSend(cptr_, info.raw()); }"},
+    {"Call", -1, "Endpoint",
+     "MessageInfo call(MessageInfo info) const noexcept { return MessageInfo(seL4_Call(cptr_, "
+     "info.raw())); }"},
+    {"Recv", 0, "Endpoint",
+     "Received recv() const noexcept { seL4_Word badge = 0; const auto info = seL4_Recv(cptr_, "
+     "&badge); return {MessageInfo(info), badge}; }"},
+    {"Recv", 1, "Endpoint",
+     "Received recv(Cap<tag::Reply> reply) const noexcept { seL4_Word badge = 0; const auto info = "
+     "seL4_Recv(cptr_, &badge, reply.cptr()); return {MessageInfo(info), badge}; }"},
+    {"NBRecv", 0, "Endpoint",
+     "Received nb_recv() const noexcept { seL4_Word badge = 0; const auto info = "
+     "seL4_NBRecv(cptr_, &badge); return {MessageInfo(info), badge}; }"},
+    {"NBRecv", 1, "Endpoint",
+     "Received nb_recv(Cap<tag::Reply> reply) const noexcept { seL4_Word badge = 0; const auto "
+     "info = seL4_NBRecv(cptr_, &badge, reply.cptr()); return {MessageInfo(info), badge}; }"},
+    {"ReplyRecv", 0, "Endpoint",
+     "Received reply_recv(MessageInfo info) const noexcept { seL4_Word badge = 0; const auto "
+     "received = seL4_ReplyRecv(cptr_, info.raw(), &badge); return {MessageInfo(received), badge}; "
+     "}"},
+    {"ReplyRecv", 1, "Endpoint",
+     "Received reply_recv(MessageInfo info, Cap<tag::Reply> reply) const noexcept { seL4_Word "
+     "badge = 0; const auto received = seL4_ReplyRecv(cptr_, info.raw(), &badge, reply.cptr()); "
+     "return {MessageInfo(received), badge}; }"},
+    {"NBSendRecv", 1, "Endpoint",
+     "Received nb_send_recv(MessageInfo info, CPtr source, Cap<tag::Reply> reply) const noexcept { "
+     "seL4_Word badge = 0; const auto received = seL4_NBSendRecv(cptr_, info.raw(), source.value, "
+     "&badge, reply.cptr()); return {MessageInfo(received), badge}; }"},
+    {"NBSendWait", 1, "Endpoint",
+     "Received nb_send_wait(MessageInfo info, CPtr source) const noexcept { seL4_Word badge = 0; "
+     "const auto received = seL4_NBSendWait(cptr_, info.raw(), source.value, &badge); return "
+     "{MessageInfo(received), badge}; }"},
     {"Send", -1, "Notification", "void signal() const noexcept { seL4_Signal(cptr_); }"},
-    {"Recv", 0, "Notification", "seL4_Word wait() const noexcept { seL4_Word badge = 0; seL4_Wait(cptr_, &badge); return badge; }"},
-    {"Wait", 1, "Notification", "seL4_Word wait() const noexcept { seL4_Word badge = 0; seL4_Wait(cptr_, &badge); return badge; }"},
-    {"NBRecv", 0, "Notification", "seL4_Word poll() const noexcept { seL4_Word badge = 0; seL4_Poll(cptr_, &badge); return badge; }"},
-    {"NBWait", 1, "Notification", "seL4_Word poll() const noexcept { seL4_Word badge = 0; seL4_Poll(cptr_, &badge); return badge; }"},
-    {"Reply", 0, "", "// Replies to the caller of the last received call.\ninline void reply(MessageInfo info) noexcept { seL4_Reply(info.raw()); }"},
+    {"Recv", 0, "Notification",
+     "seL4_Word wait() const noexcept { seL4_Word badge = 0; seL4_Wait(cptr_, &badge); return "
+     "badge; }"},
+    {"Wait", 1, "Notification",
+     "seL4_Word wait() const noexcept { seL4_Word badge = 0; seL4_Wait(cptr_, &badge); return "
+     "badge; }"},
+    {"NBRecv", 0, "Notification",
+     "seL4_Word poll() const noexcept { seL4_Word badge = 0; seL4_Poll(cptr_, &badge); return "
+     "badge; }"},
+    {"NBWait", 1, "Notification",
+     "seL4_Word poll() const noexcept { seL4_Word badge = 0; seL4_Poll(cptr_, &badge); return "
+     "badge; }"},
+    {"Reply", 0, "",
+     "// Replies to the caller of the last received call.\ninline void reply(MessageInfo info) "
+     "noexcept { seL4_Reply(info.raw()); }"},
     {"Yield", -1, "", "inline void yield() noexcept { seL4_Yield(); }"},
-    {"DebugPutChar", -1, "debug", "inline void put_char(char c) noexcept { seL4_DebugPutChar(c); }"},
-    {"DebugDumpScheduler", -1, "debug", "inline void dump_scheduler() noexcept { seL4_DebugDumpScheduler(); }"},
-    {"DebugHalt", -1, "debug", "[[noreturn]] inline void halt() noexcept { seL4_DebugHalt(); __builtin_unreachable(); }"},
-    {"DebugCapIdentify", -1, "debug", "// The kernel's type number of the capability in a slot (0: empty).\ninline seL4_Uint32 cap_identify(CPtr cap) noexcept { return seL4_DebugCapIdentify(cap.value); }"},
+    {"DebugPutChar", -1, "debug",
+     "inline void put_char(char c) noexcept { seL4_DebugPutChar(c); }"},
+    {"DebugDumpScheduler", -1, "debug",
+     "inline void dump_scheduler() noexcept { seL4_DebugDumpScheduler(); }"},
+    {"DebugHalt", -1, "debug",
+     "[[noreturn]] inline void halt() noexcept { seL4_DebugHalt(); __builtin_unreachable(); }"},
+    {"DebugCapIdentify", -1, "debug",
+     "// The kernel's type number of the capability in a slot (0: empty).\ninline seL4_Uint32 "
+     "cap_identify(CPtr cap) noexcept { return seL4_DebugCapIdentify(cap.value); }"},
     {"DebugSnapshot", -1, "debug", "inline void snapshot() noexcept { seL4_DebugSnapshot(); }"},
-    {"DebugNameThread", -1, "debug", "inline void name_thread(Cap<tag::Tcb> tcb, const char* name) noexcept { seL4_DebugNameThread(tcb.cptr(), name); }"},
+    {"DebugNameThread", -1, "debug",
+     "inline void name_thread(Cap<tag::Tcb> tcb, const char* name) noexcept { "
+     "seL4_DebugNameThread(tcb.cptr(), name); }"},
 };
 
-}  // namespace
+} // namespace
 
 std::vector<std::string> read_syscalls(const std::string& xml_text, const std::string& file_name,
                                        const Config& config) {
@@ -295,7 +361,8 @@ std::vector<std::string> read_syscalls(const std::string& xml_text, const std::s
     for (const char* section : {mcs ? "api-mcs" : "api-master", "debug"}) {
         for (auto group : root.child(section).children("config")) {
             if (!holds(group, config, file_name + ": " + section)) continue;
-            for (auto syscall : group.children("syscall")) names.push_back(syscall.attribute("name").value());
+            for (auto syscall : group.children("syscall"))
+                names.push_back(syscall.attribute("name").value());
         }
     }
     if (names.empty()) throw GenError(file_name + ": no system calls for this configuration");
@@ -311,23 +378,29 @@ std::string generate_syscalls_header(const std::vector<std::string>& syscalls, b
         members[shape.owner].push_back(shape.code);
     }
     std::ostringstream out;
-    out << "// Generated at build time by sel4-invocations-gen from this kernel's api/syscall.xml.\n"
-           "// Do not edit.\n#pragma once\n\n#include <sel4/cap.hpp>\n#include <sel4/message.hpp>\n\n"
-           "namespace sel4 {\n\nnamespace tag {\nstruct Endpoint;\nstruct Notification;\nstruct Reply;\n"
+    out << "// Generated at build time by sel4-invocations-gen from this kernel's "
+           "api/syscall.xml.\n"
+           "// Do not edit.\n#pragma once\n\n#include <sel4/cap.hpp>\n#include "
+           "<sel4/message.hpp>\n\n"
+           "namespace sel4 {\n\nnamespace tag {\nstruct Endpoint;\nstruct Notification;\nstruct "
+           "Reply;\n"
            "struct Tcb;\n}  // namespace tag\n\n";
     for (const char* owner : {"Endpoint", "Notification"}) {
         out << "template <>\nstruct CapMethods<tag::" << owner << "> : detail::CapStorage {\n";
-        for (const auto& code : members[owner]) out << "    " << code << "\n";
+        for (const auto& code : members[owner])
+            out << "    " << code << "\n";
         out << "};\n\n";
     }
     out << "namespace cap {\nusing Endpoint = Cap<tag::Endpoint>;\nusing Notification = "
            "Cap<tag::Notification>;\nusing Reply = Cap<tag::Reply>;\n}  // namespace cap\n\n";
-    for (const auto& code : members[""]) out << code << "\n\n";
+    for (const auto& code : members[""])
+        out << code << "\n\n";
     out << "namespace debug {\n";
-    for (const auto& code : members["debug"]) out << code << "\n";
-    out << "}  // namespace debug\n\ninline constexpr bool kernel_is_mcs = " << (mcs ? "true" : "false")
-        << ";\n\n}  // namespace sel4\n";
+    for (const auto& code : members["debug"])
+        out << code << "\n";
+    out << "}  // namespace debug\n\ninline constexpr bool kernel_is_mcs = "
+        << (mcs ? "true" : "false") << ";\n\n}  // namespace sel4\n";
     return out.str();
 }
 
-}  // namespace sel4::invocations_gen
+} // namespace sel4::invocations_gen

@@ -15,7 +15,7 @@ std::string read(const std::string& path) {
     text << in.rdbuf();
     return text.str();
 }
-}  // namespace
+} // namespace
 
 int main(int argc, char** argv) {
     using namespace sel4::invocations_gen;
@@ -24,24 +24,37 @@ int main(int argc, char** argv) {
     std::vector<std::string>* list = nullptr;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
-        if (arg == "--config") list = &configs;
-        else if (arg == "--xml") list = &xmls;
-        else if (arg == "--syscalls-xml") list = &syscall_xmls;
-        else if (arg == "--syscalls-output" && i + 1 < argc) syscalls_output = argv[++i], list = nullptr;
-        else if (arg == "-o" && i + 1 < argc) output = argv[++i], list = nullptr;
-        else if (list) list->push_back(arg);
+        if (arg == "--config")
+            list = &configs;
+        else if (arg == "--xml")
+            list = &xmls;
+        else if (arg == "--syscalls-xml")
+            list = &syscall_xmls;
+        else if (arg == "--syscalls-output" && i + 1 < argc)
+            syscalls_output = argv[++i], list = nullptr;
+        else if (arg == "-o" && i + 1 < argc)
+            output = argv[++i], list = nullptr;
+        else if (list)
+            list->push_back(arg);
         else {
-            std::fprintf(stderr, "usage: sel4-invocations-gen --config <gen_config.h>... --xml <object-api.xml>... -o <out.hpp> [--syscalls-xml <syscall.xml> --syscalls-output <out.hpp>]\n");
+            std::fprintf(
+                stderr,
+                "usage: sel4-invocations-gen --config <gen_config.h>... --xml <object-api.xml>... "
+                "-o <out.hpp> [--syscalls-xml <syscall.xml> --syscalls-output <out.hpp>]\n");
             return 2;
         }
     }
     if (xmls.empty() || output.empty()) {
-        std::fprintf(stderr, "usage: sel4-invocations-gen --config <gen_config.h>... --xml <object-api.xml>... -o <out.hpp> [--syscalls-xml <syscall.xml> --syscalls-output <out.hpp>]\n");
+        std::fprintf(
+            stderr,
+            "usage: sel4-invocations-gen --config <gen_config.h>... --xml <object-api.xml>... -o "
+            "<out.hpp> [--syscalls-xml <syscall.xml> --syscalls-output <out.hpp>]\n");
         return 2;
     }
     try {
         Config config;
-        for (const auto& path : configs) config.merge(parse_config_header(read(path)));
+        for (const auto& path : configs)
+            config.merge(parse_config_header(read(path)));
         std::vector<Method> methods;
         for (const auto& path : xmls) {
             auto more = read_methods(read(path), path, config);
@@ -59,7 +72,8 @@ int main(int argc, char** argv) {
                 auto more = read_syscalls(read(path), path, config);
                 syscalls.insert(syscalls.end(), more.begin(), more.end());
             }
-            write(syscalls_output, generate_syscalls_header(syscalls, config.count("CONFIG_KERNEL_MCS") > 0));
+            write(syscalls_output,
+                  generate_syscalls_header(syscalls, config.count("CONFIG_KERNEL_MCS") > 0));
         }
         write(output, generate_header(methods));
     } catch (const GenError& error) {

@@ -28,7 +28,7 @@ std::string from_environment(const char* variable, const char* prefix_relative) 
     return {};
 }
 
-}  // namespace
+} // namespace
 
 int main(int argc, char** argv) {
     using namespace sel4::kernel_loader;
@@ -44,14 +44,22 @@ int main(int argc, char** argv) {
             }
             return argv[++i];
         };
-        if (arg == "--loader") loader = value();
-        else if (arg == "--kernel") kernel = value();
-        else if (arg == "--root-task") root_task = value();
-        else if (arg == "--dtb") dtb = value();
-        else if (arg == "--platform-info") platform_info = value();
-        else if (arg == "--hypervisor") hypervisor = true;
-        else if (arg == "--arm-pa-bits") arm_pa_bits = static_cast<std::uint32_t>(std::stoul(value()));
-        else if (arg == "-o" || arg == "--output") output = value();
+        if (arg == "--loader")
+            loader = value();
+        else if (arg == "--kernel")
+            kernel = value();
+        else if (arg == "--root-task")
+            root_task = value();
+        else if (arg == "--dtb")
+            dtb = value();
+        else if (arg == "--platform-info")
+            platform_info = value();
+        else if (arg == "--hypervisor")
+            hypervisor = true;
+        else if (arg == "--arm-pa-bits")
+            arm_pa_bits = static_cast<std::uint32_t>(std::stoul(value()));
+        else if (arg == "-o" || arg == "--output")
+            output = value();
         else {
             std::fprintf(stderr, "unknown argument '%s'\n%s", arg.c_str(), usage);
             return 2;
@@ -61,7 +69,10 @@ int main(int argc, char** argv) {
     if (platform_info.empty())
         platform_info = from_environment("SEL4_PLATFORM_INFO", "support/platform_gen.yaml");
     if (loader.empty() || root_task.empty() || output.empty() || kernel.empty()) {
-        std::fprintf(stderr, "%s%s", kernel.empty() ? "no kernel: give --kernel, or set SEL4_KERNEL or SEL4_PREFIX\n" : "", usage);
+        std::fprintf(
+            stderr, "%s%s",
+            kernel.empty() ? "no kernel: give --kernel, or set SEL4_KERNEL or SEL4_PREFIX\n" : "",
+            usage);
         return 2;
     }
     try {
@@ -71,7 +82,8 @@ int main(int argc, char** argv) {
         inputs.root_task = read_file("root task", root_task);
         if (!dtb.empty()) inputs.dtb = read_file("device tree", dtb);
         if (inputs.kernel.size() < sizeof(sel4::elf::FileHeader))
-            throw PackError("kernel: " + std::string(sel4::elf::describe(sel4::elf::Error::too_small)));
+            throw PackError("kernel: " +
+                            std::string(sel4::elf::describe(sel4::elf::Error::too_small)));
         sel4::elf::FileHeader header;
         std::memcpy(&header, inputs.kernel.data(), sizeof header);
         inputs.machine = static_cast<sel4::elf::Machine>(header.machine);
@@ -81,22 +93,25 @@ int main(int argc, char** argv) {
             const auto text = read_file("platform info", platform_info);
             const auto info = sel4::platform_info::parse(
                 std::string_view(reinterpret_cast<const char*>(text.data()), text.size()));
-            for (const auto& region : info.memory) inputs.memory.push_back({region.start, region.end});
+            for (const auto& region : info.memory)
+                inputs.memory.push_back({region.start, region.end});
         }
         const auto payload = plan_payload(inputs);
         write_file_atomically(output, build_image(inputs.loader, payload));
-        std::printf("%s: kernel [0x%llx, 0x%llx), root task [0x%llx, 0x%llx), payload %zu bytes at 0x%llx\n",
-                    output.c_str(),
-                    static_cast<unsigned long long>(payload.header.kernel_physical_start),
-                    static_cast<unsigned long long>(payload.header.kernel_physical_end),
-                    static_cast<unsigned long long>(payload.header.user_physical_start),
-                    static_cast<unsigned long long>(payload.header.user_physical_end),
-                    payload.bytes.size(), static_cast<unsigned long long>(payload.physical_address));
+        std::printf(
+            "%s: kernel [0x%llx, 0x%llx), root task [0x%llx, 0x%llx), payload %zu bytes at "
+            "0x%llx\n",
+            output.c_str(), static_cast<unsigned long long>(payload.header.kernel_physical_start),
+            static_cast<unsigned long long>(payload.header.kernel_physical_end),
+            static_cast<unsigned long long>(payload.header.user_physical_start),
+            static_cast<unsigned long long>(payload.header.user_physical_end), payload.bytes.size(),
+            static_cast<unsigned long long>(payload.physical_address));
     } catch (const PackError& error) {
         std::fprintf(stderr, "sel4-kernel-loader-add-payload: %s\n", error.what());
         return 1;
     } catch (const sel4::platform_info::ParseError& error) {
-        std::fprintf(stderr, "sel4-kernel-loader-add-payload: %s: %s\n", platform_info.c_str(), error.what());
+        std::fprintf(stderr, "sel4-kernel-loader-add-payload: %s: %s\n", platform_info.c_str(),
+                     error.what());
         return 1;
     }
     return 0;

@@ -65,7 +65,7 @@ void append(Bytes& out, const void* data, std::size_t size) {
     out.insert(out.end(), bytes, bytes + size);
 }
 
-}  // namespace
+} // namespace
 
 Payload plan_payload(const PackInputs& inputs) {
     const auto loader = open("loader", inputs.loader, inputs.machine);
@@ -81,7 +81,8 @@ Payload plan_payload(const PackInputs& inputs) {
         const unsigned char fdt_magic[4] = {0xd0, 0x0d, 0xfe, 0xed};
         if (dtb.size() < 40 || std::memcmp(dtb.data(), fdt_magic, 4) != 0)
             throw PackError("device tree: not a flattened device tree (bad magic)");
-        for (int i = 4; i < 8; ++i) fdt_size = fdt_size << 8 | std::to_integer<unsigned>(dtb[i]);
+        for (int i = 4; i < 8; ++i)
+            fdt_size = fdt_size << 8 | std::to_integer<unsigned>(dtb[i]);
         if (fdt_size < 40 || fdt_size > dtb.size())
             throw PackError("device tree: its header's size (" + std::to_string(fdt_size) +
                             ") does not fit the file (" + std::to_string(dtb.size()) + " bytes)");
@@ -114,7 +115,8 @@ Payload plan_payload(const PackInputs& inputs) {
     auto add_region = [&](std::uint64_t address, std::span<const std::byte> bytes,
                           std::uint64_t mem_size) {
         if (payload.regions.size() == max_regions)
-            throw PackError("too many segments (the loader takes " + std::to_string(max_regions) + ")");
+            throw PackError("too many segments (the loader takes " + std::to_string(max_regions) +
+                            ")");
         payload.regions.push_back({address, data.size(), bytes.size(), mem_size});
         data.insert(data.end(), bytes.begin(), bytes.end());
         data.resize(align_up(data.size(), 8));
@@ -162,7 +164,8 @@ Payload plan_payload(const PackInputs& inputs) {
 
     const std::uint64_t data_offset =
         sizeof(PayloadHeader) + payload.regions.size() * sizeof(Region);
-    for (auto& region : payload.regions) region.payload_offset += data_offset;
+    for (auto& region : payload.regions)
+        region.payload_offset += data_offset;
     h.payload_size = data_offset + data.size();
 
     append(payload.bytes, &h, sizeof h);
@@ -200,7 +203,8 @@ Bytes build_image(const Bytes& loader_bytes, const Payload& payload) {
     header.shstrndx = 0;
 
     Bytes out;
-    std::uint64_t offset = align_up(sizeof header + header.phnum * sizeof(elf::ProgramHeader), page);
+    std::uint64_t offset =
+        align_up(sizeof header + header.phnum * sizeof(elf::ProgramHeader), page);
     std::vector<elf::ProgramHeader> written;
     std::vector<std::span<const std::byte>> contents;
     for (auto s : segments) {
@@ -213,7 +217,7 @@ Bytes build_image(const Bytes& loader_bytes, const Payload& payload) {
     }
     elf::ProgramHeader extra{};
     extra.type = elf::pt_load;
-    extra.flags = 4;  // PF_R
+    extra.flags = 4; // PF_R
     extra.offset = align_up(offset, page);
     extra.vaddr = extra.paddr = payload.physical_address;
     extra.filesz = extra.memsz = payload.bytes.size();
@@ -257,4 +261,4 @@ void write_file_atomically(const std::string& path, const Bytes& bytes) {
     }
 }
 
-}  // namespace sel4::kernel_loader
+} // namespace sel4::kernel_loader

@@ -22,4 +22,4 @@ void start_secondary_cores(const PayloadHeader& payload, std::uint64_t boot_hart
 
 [[noreturn]] void halt();
 
-}  // namespace sel4::kernel_loader::arch
+} // namespace sel4::kernel_loader::arch

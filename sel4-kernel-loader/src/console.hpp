@@ -9,4 +9,4 @@ void print(const char* text);
 void print_hex(std::uint64_t value);
 [[noreturn]] void fail(const char* message);
 
-}  // namespace sel4::kernel_loader
+} // namespace sel4::kernel_loader

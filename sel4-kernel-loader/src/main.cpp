@@ -15,12 +15,14 @@ extern "C" char __bss_start[], __bss_end[];
 namespace sel4::kernel_loader {
 
 void print(const char* text) {
-    while (*text) arch::put_char(*text++);
+    while (*text)
+        arch::put_char(*text++);
 }
 
 void print_hex(std::uint64_t value) {
     char digits[19] = "0x";
-    for (int i = 0; i < 16; ++i) digits[2 + i] = "0123456789abcdef"[(value >> (60 - 4 * i)) & 15];
+    for (int i = 0; i < 16; ++i)
+        digits[2 + i] = "0123456789abcdef"[(value >> (60 - 4 * i)) & 15];
     digits[18] = 0;
     print(digits);
 }
@@ -68,18 +70,21 @@ void copy_regions(const PayloadHeader& header) {
         print("\n");
         auto* destination = reinterpret_cast<unsigned char*>(region.physical_address);
         const auto* source = base + region.payload_offset;
-        for (std::uint64_t b = 0; b < region.file_size; ++b) destination[b] = source[b];
-        for (std::uint64_t b = region.file_size; b < region.mem_size; ++b) destination[b] = 0;
+        for (std::uint64_t b = 0; b < region.file_size; ++b)
+            destination[b] = source[b];
+        for (std::uint64_t b = region.file_size; b < region.mem_size; ++b)
+            destination[b] = 0;
     }
 }
 
-}  // namespace
-}  // namespace sel4::kernel_loader
+} // namespace
+} // namespace sel4::kernel_loader
 
 // The entry code (start.S) has set a stack; the first argument is the boot hart on RISC-V.
 extern "C" [[noreturn]] void loader_main(std::uint64_t hart_id) {
     using namespace sel4::kernel_loader;
-    for (char* p = __bss_start; p != __bss_end; ++p) *p = 0;
+    for (char* p = __bss_start; p != __bss_end; ++p)
+        *p = 0;
     print("sel4-kernel-loader: started in ");
     print(arch::describe_mode());
     print("\n");
@@ -107,12 +112,14 @@ extern "C" [[noreturn]] void loader_main(std::uint64_t hart_id) {
 extern "C" void* memcpy(void* destination, const void* source, std::size_t size) {
     auto* d = static_cast<unsigned char*>(destination);
     const auto* s = static_cast<const unsigned char*>(source);
-    while (size--) *d++ = *s++;
+    while (size--)
+        *d++ = *s++;
     return destination;
 }
 
 extern "C" void* memset(void* destination, int value, std::size_t size) {
     auto* d = static_cast<unsigned char*>(destination);
-    while (size--) *d++ = static_cast<unsigned char>(value);
+    while (size--)
+        *d++ = static_cast<unsigned char>(value);
     return destination;
 }

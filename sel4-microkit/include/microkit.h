@@ -33,18 +33,19 @@ typedef seL4_MessageInfo_t microkit_msginfo;
 void init(void);
 void notified(microkit_channel ch);
 #ifdef __cplusplus
-microkit_msginfo microkit_protected(microkit_channel ch, microkit_msginfo msginfo) __asm__("protected");
+microkit_msginfo microkit_protected(microkit_channel ch,
+                                    microkit_msginfo msginfo) __asm__("protected");
 #else
 microkit_msginfo protected(microkit_channel ch, microkit_msginfo msginfo);
 #endif
-seL4_Bool fault(microkit_child child, microkit_msginfo msginfo, microkit_msginfo *reply_msginfo);
+seL4_Bool fault(microkit_child child, microkit_msginfo msginfo, microkit_msginfo* reply_msginfo);
 
 /* Patched by the Microkit tool. */
 extern char microkit_name[MICROKIT_PD_NAME_LENGTH];
 extern bool microkit_passive;
 
 void microkit_dbg_putc(int c);
-void microkit_dbg_puts(const char *s);
+void microkit_dbg_puts(const char* s);
 void microkit_dbg_put8(seL4_Uint8 x);
 void microkit_dbg_put32(seL4_Uint32 x);
 
@@ -58,34 +59,45 @@ void sel4_microkit_pd_restart(microkit_child pd, seL4_Word entry_point);
 void sel4_microkit_pd_stop(microkit_child pd);
 void sel4_microkit_internal_crash(seL4_Error err);
 
-static inline void microkit_internal_crash(seL4_Error err) { sel4_microkit_internal_crash(err); }
-static inline void microkit_notify(microkit_channel ch) { sel4_microkit_notify(ch); }
-static inline void microkit_irq_ack(microkit_channel ch) { sel4_microkit_irq_ack(ch); }
-static inline void microkit_pd_restart(microkit_child pd, seL4_Word entry_point)
-{
+static inline void microkit_internal_crash(seL4_Error err) {
+    sel4_microkit_internal_crash(err);
+}
+static inline void microkit_notify(microkit_channel ch) {
+    sel4_microkit_notify(ch);
+}
+static inline void microkit_irq_ack(microkit_channel ch) {
+    sel4_microkit_irq_ack(ch);
+}
+static inline void microkit_pd_restart(microkit_child pd, seL4_Word entry_point) {
     sel4_microkit_pd_restart(pd, entry_point);
 }
-static inline void microkit_pd_stop(microkit_child pd) { sel4_microkit_pd_stop(pd); }
-static inline microkit_msginfo microkit_ppcall(microkit_channel ch, microkit_msginfo msginfo)
-{
+static inline void microkit_pd_stop(microkit_child pd) {
+    sel4_microkit_pd_stop(pd);
+}
+static inline microkit_msginfo microkit_ppcall(microkit_channel ch, microkit_msginfo msginfo) {
     return sel4_microkit_ppcall(ch, msginfo);
 }
-static inline microkit_msginfo microkit_msginfo_new(seL4_Word label, seL4_Uint16 count)
-{
+static inline microkit_msginfo microkit_msginfo_new(seL4_Word label, seL4_Uint16 count) {
     return seL4_MessageInfo_new(label, 0, 0, count);
 }
-static inline seL4_Word microkit_msginfo_get_label(microkit_msginfo msginfo)
-{
+static inline seL4_Word microkit_msginfo_get_label(microkit_msginfo msginfo) {
     return seL4_MessageInfo_get_label(msginfo);
 }
-static inline seL4_Word microkit_msginfo_get_count(microkit_msginfo msginfo)
-{
+static inline seL4_Word microkit_msginfo_get_count(microkit_msginfo msginfo) {
     return seL4_MessageInfo_get_length(msginfo);
 }
-static inline void microkit_mr_set(seL4_Uint8 mr, seL4_Word value) { seL4_SetMR(mr, value); }
-static inline seL4_Word microkit_mr_get(seL4_Uint8 mr) { return seL4_GetMR(mr); }
-static inline void microkit_deferred_notify(microkit_channel ch) { sel4_microkit_deferred_notify(ch); }
-static inline void microkit_deferred_irq_ack(microkit_channel ch) { sel4_microkit_deferred_irq_ack(ch); }
+static inline void microkit_mr_set(seL4_Uint8 mr, seL4_Word value) {
+    seL4_SetMR(mr, value);
+}
+static inline seL4_Word microkit_mr_get(seL4_Uint8 mr) {
+    return seL4_GetMR(mr);
+}
+static inline void microkit_deferred_notify(microkit_channel ch) {
+    sel4_microkit_deferred_notify(ch);
+}
+static inline void microkit_deferred_irq_ack(microkit_channel ch) {
+    sel4_microkit_deferred_irq_ack(ch);
+}
 
 #ifdef __cplusplus
 }

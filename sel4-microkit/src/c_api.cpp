@@ -10,15 +10,27 @@ using namespace sel4::microkit;
 
 extern "C" {
 
-void sel4_microkit_notify(microkit_channel ch) { Channel(ch).notify(); }
-void sel4_microkit_irq_ack(microkit_channel ch) { Channel(ch).irq_ack(); }
+void sel4_microkit_notify(microkit_channel ch) {
+    Channel(ch).notify();
+}
+void sel4_microkit_irq_ack(microkit_channel ch) {
+    Channel(ch).irq_ack();
+}
 microkit_msginfo sel4_microkit_ppcall(microkit_channel ch, microkit_msginfo msginfo) {
     return Channel(ch).pp_call(sel4::MessageInfo(msginfo)).raw();
 }
-void sel4_microkit_deferred_notify(microkit_channel ch) { Channel(ch).deferred_notify(); }
-void sel4_microkit_deferred_irq_ack(microkit_channel ch) { Channel(ch).deferred_irq_ack(); }
-void sel4_microkit_pd_restart(microkit_child pd, seL4_Word entry_point) { Child(pd).restart(entry_point); }
-void sel4_microkit_pd_stop(microkit_child pd) { Child(pd).stop(); }
+void sel4_microkit_deferred_notify(microkit_channel ch) {
+    Channel(ch).deferred_notify();
+}
+void sel4_microkit_deferred_irq_ack(microkit_channel ch) {
+    Channel(ch).deferred_irq_ack();
+}
+void sel4_microkit_pd_restart(microkit_child pd, seL4_Word entry_point) {
+    Child(pd).restart(entry_point);
+}
+void sel4_microkit_pd_stop(microkit_child pd) {
+    Child(pd).stop();
+}
 
 void sel4_microkit_internal_crash(seL4_Error err) {
     char message[80];
@@ -26,8 +38,12 @@ void sel4_microkit_internal_crash(seL4_Error err) {
     sel4::runtime::fatal(message);
 }
 
-void microkit_dbg_putc(int c) { sel4_runtime_debug_put_char(static_cast<char>(c)); }
-void microkit_dbg_puts(const char* s) { sel4::runtime::debug_write(s); }
+void microkit_dbg_putc(int c) {
+    sel4_runtime_debug_put_char(static_cast<char>(c));
+}
+void microkit_dbg_puts(const char* s) {
+    sel4::runtime::debug_write(s);
+}
 void microkit_dbg_put8(seL4_Uint8 x) {
     char text[4];
     std::snprintf(text, sizeof text, "%u", x);
@@ -48,7 +64,7 @@ void microkit_dbg_put32(seL4_Uint32 x) {
     return seL4_False;
 }
 
-}  // extern "C"
+} // extern "C"
 
 // A C++ PD has no C entry points: weak, so that this adapter links either way.
 extern "C" [[gnu::weak]] void init(void);
@@ -59,12 +75,16 @@ namespace {
 // A C PD's entry points as a ProtectionDomain.
 class CProtectionDomain final : public ProtectionDomain {
     void init() override {
-        if (!::init) sel4::runtime::fatal("this PD defines neither init() nor a C++ PD class (SEL4_MICROKIT_PD)");
+        if (!::init)
+            sel4::runtime::fatal(
+                "this PD defines neither init() nor a C++ PD class (SEL4_MICROKIT_PD)");
         ::init();
     }
     void notified(Channel channel) override {
-        if (!::notified) ProtectionDomain::notified(channel);
-        else ::notified(channel.id());
+        if (!::notified)
+            ProtectionDomain::notified(channel);
+        else
+            ::notified(channel.id());
     }
     sel4::MessageInfo protected_call(Channel channel, sel4::MessageInfo message) override {
         return sel4::MessageInfo(microkit_protected(channel.id(), message.raw()));
@@ -78,7 +98,7 @@ class CProtectionDomain final : public ProtectionDomain {
 
 alignas(16) std::byte c_pd_heap[64 * 1024];
 
-}  // namespace
+} // namespace
 
 // Used unless a C++ PD names its class with SEL4_MICROKIT_PD (which defines these strongly).
 extern "C" [[gnu::weak]] std::byte* const sel4_runtime_heap_start = c_pd_heap;

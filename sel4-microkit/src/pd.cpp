@@ -51,9 +51,11 @@ void defer(seL4_CPtr cap, seL4_MessageInfo_t message) {
     sel4_microkit_main();
 }
 
-}  // namespace
+} // namespace
 
-std::string_view name() { return microkit_name; }
+std::string_view name() {
+    return microkit_name;
+}
 
 void Channel::notify() const {
     check_channel(microkit_notifications, id_, "notify");
@@ -83,7 +85,8 @@ void Channel::deferred_irq_ack() const {
 void Child::restart(seL4_Word entry_point) const {
     seL4_UserContext context{};
     context.pc = entry_point;
-    if (seL4_TCB_WriteRegisters(slot::child_tcb_base + id_, seL4_True, 0, 1, &context) != seL4_NoError)
+    if (seL4_TCB_WriteRegisters(slot::child_tcb_base + id_, seL4_True, 0, 1, &context) !=
+        seL4_NoError)
         runtime::fatal("Child::restart: the kernel refused to write the child's registers");
 }
 
@@ -94,8 +97,9 @@ void Child::stop() const {
 
 void ProtectionDomain::notified(Channel channel) {
     char message[192];
-    std::snprintf(message, sizeof message, "PD '%s' got a notification on channel %u but has no notified()",
-                  microkit_name, channel.id());
+    std::snprintf(message, sizeof message,
+                  "PD '%s' got a notification on channel %u but has no notified()", microkit_name,
+                  channel.id());
     runtime::fatal(message);
 }
 
@@ -109,7 +113,8 @@ std::optional<MessageInfo> ProtectionDomain::fault(Child child, MessageInfo mess
 
 MessageInfo ProtectionDomain::default_protected_call(Channel channel, MessageInfo) {
     char message[192];
-    std::snprintf(message, sizeof message, "PD '%s' got a protected call on channel %u but has no protected_call()",
+    std::snprintf(message, sizeof message,
+                  "PD '%s' got a protected call on channel %u but has no protected_call()",
                   microkit_name, channel.id());
     runtime::fatal(message);
 }
@@ -136,7 +141,8 @@ void detail::run(ProtectionDomain& pd) {
             received = seL4_ReplyRecv(slot::input, reply, &badge, slot::reply);
         } else if (deferred.pending) {
             deferred.pending = false;
-            received = seL4_NBSendRecv(deferred.cap, deferred.message, slot::input, &badge, slot::reply);
+            received =
+                seL4_NBSendRecv(deferred.cap, deferred.message, slot::input, &badge, slot::reply);
         } else {
             received = seL4_Recv(slot::input, &badge, slot::reply);
         }
@@ -149,7 +155,8 @@ void detail::run(ProtectionDomain& pd) {
             }
             break;
         case Event::protected_call:
-            reply = pd.protected_call(Channel(protected_call_channel(badge)), MessageInfo(received)).raw();
+            reply = pd.protected_call(Channel(protected_call_channel(badge)), MessageInfo(received))
+                        .raw();
             have_reply = true;
             break;
         case Event::notifications:
@@ -159,16 +166,17 @@ void detail::run(ProtectionDomain& pd) {
     }
 }
 
-}  // namespace sel4::microkit
+} // namespace sel4::microkit
 
 extern "C" [[noreturn]] void sel4_microkit_start() {
-    sel4::runtime::run_with_initial_tls([](void* argument) { sel4::microkit::start_with_tls(argument); },
-                                        nullptr);
+    sel4::runtime::run_with_initial_tls(
+        [](void* argument) { sel4::microkit::start_with_tls(argument); }, nullptr);
 }
 
 // How a PD stops itself after a fatal error: suspend its own thread; if even that fails, fault
 // so that the monitor reports it.
 extern "C" [[noreturn]] void sel4_runtime_stop_current_thread(void) {
     (void)seL4_TCB_Suspend(sel4::microkit::slot::own_tcb);
-    for (;;) *reinterpret_cast<volatile int*>(0) = 0;
+    for (;;)
+        *reinterpret_cast<volatile int*>(0) = 0;
 }

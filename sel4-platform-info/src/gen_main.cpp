@@ -18,7 +18,8 @@ int main(int argc, char** argv) {
     std::stringstream text;
     text << in.rdbuf();
     try {
-        const auto header = sel4::platform_info::to_cpp_header(sel4::platform_info::parse(text.str()));
+        const auto header =
+            sel4::platform_info::to_cpp_header(sel4::platform_info::parse(text.str()));
         const std::string temporary = std::string(argv[2]) + ".partial";
         std::ofstream(temporary) << header;
         if (std::rename(temporary.c_str(), argv[2]) != 0) {

@@ -45,7 +45,7 @@ std::vector<Region> regions(const YAML::Node& root, const char* key, bool requir
     return result;
 }
 
-}  // namespace
+} // namespace
 
 PlatformInfo parse(std::string_view yaml_text) {
     YAML::Node root;
@@ -85,4 +85,4 @@ std::string to_cpp_header(const PlatformInfo& info) {
     return out;
 }
 
-}  // namespace sel4::platform_info
+} // namespace sel4::platform_info

@@ -51,9 +51,11 @@ std::string generate(const Config& config) {
     return generate_header(read_methods(fixture, "fixture.xml", config));
 }
 
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool has(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
 
-}  // namespace
+} // namespace
 
 TEST(InvocationsGen, NamesFollowCppConventions) {
     EXPECT_EQ(class_name("seL4_TCB"), "Tcb");
@@ -69,7 +71,8 @@ TEST(InvocationsGen, NamesFollowCppConventions) {
 
 TEST(InvocationsGen, CapsInStructsByReferenceAndOutputsAsResults) {
     const auto text = generate({"CONFIG_ARCH_AARCH64"});
-    EXPECT_TRUE(has(text, "Result<void> read_registers(bool suspend_source, seL4_Word count, seL4_UserContext& regs) const noexcept;"));
+    EXPECT_TRUE(has(text, "Result<void> read_registers(bool suspend_source, seL4_Word count, "
+                          "seL4_UserContext& regs) const noexcept;"));
     EXPECT_TRUE(has(text, "seL4_TCB_ReadRegisters(cptr_, suspend_source, count, &regs)"));
     EXPECT_TRUE(has(text, "Result<void> set_space(CPtr fault_ep, Cap<tag::CNode> cspace_root)"));
     EXPECT_TRUE(has(text, "seL4_TCB_SetSpace(cptr_, fault_ep.value, cspace_root.cptr())"));
@@ -91,9 +94,9 @@ TEST(InvocationsGen, KeepsOnlyWhatTheConfigurationHas) {
 }
 
 TEST(InvocationsGen, ParsesConfigHeaders) {
-    const auto config = parse_config_header(
-        "#pragma once\n#define CONFIG_KERNEL_MCS  1\n/* disabled: CONFIG_SMP */\n#define CONFIG_X 0\n"
-        "#define CONFIG_PLAT qemu-arm-virt\n");
+    const auto config = parse_config_header("#pragma once\n#define CONFIG_KERNEL_MCS  1\n/* "
+                                            "disabled: CONFIG_SMP */\n#define CONFIG_X 0\n"
+                                            "#define CONFIG_PLAT qemu-arm-virt\n");
     EXPECT_TRUE(config.count("CONFIG_KERNEL_MCS"));
     EXPECT_TRUE(config.count("CONFIG_PLAT"));
     EXPECT_FALSE(config.count("CONFIG_X"));
@@ -102,10 +105,13 @@ TEST(InvocationsGen, ParsesConfigHeaders) {
 
 TEST(InvocationsGen, ReportsMalformedInputWithItsLine) {
     try {
-        read_methods("<api>\n<interface name=\"x\">\n<method name=\"A\"><param dir=\"in\"/></method>\n</interface>\n</api>", "bad.xml", {});
+        read_methods("<api>\n<interface name=\"x\">\n<method name=\"A\"><param "
+                     "dir=\"in\"/></method>\n</interface>\n</api>",
+                     "bad.xml", {});
         FAIL() << "no error";
     } catch (const GenError& error) {
-        EXPECT_EQ(std::string(error.what()), "bad.xml: x.A: <param> needs name, type and dir=in|out");
+        EXPECT_EQ(std::string(error.what()),
+                  "bad.xml: x.A: <param> needs name, type and dir=in|out");
     }
     try {
         read_methods("<api>\n<interface name=\"x\">\n</api>", "broken.xml", {});
@@ -118,11 +124,14 @@ TEST(InvocationsGen, ReportsMalformedInputWithItsLine) {
 // The real interface definitions of every installed seL4 this machine has.
 TEST(InvocationsGen, GeneratesForEveryInstalledSeL4) {
     std::vector<std::filesystem::path> prefixes;
-    if (const char* prefix = std::getenv("SEL4_PREFIX"); prefix && *prefix) prefixes.emplace_back(prefix);
+    if (const char* prefix = std::getenv("SEL4_PREFIX"); prefix && *prefix)
+        prefixes.emplace_back(prefix);
     else if (std::filesystem::is_directory("/opt/sel4"))
         for (const auto& entry : std::filesystem::directory_iterator("/opt/sel4"))
-            if (std::filesystem::exists(entry.path() / "bin/kernel.elf")) prefixes.push_back(entry.path());
-    if (prefixes.empty()) GTEST_SKIP() << "no seL4 installed (SEL4_PREFIX unset, nothing in /opt/sel4)";
+            if (std::filesystem::exists(entry.path() / "bin/kernel.elf"))
+                prefixes.push_back(entry.path());
+    if (prefixes.empty())
+        GTEST_SKIP() << "no seL4 installed (SEL4_PREFIX unset, nothing in /opt/sel4)";
     for (const auto& prefix : prefixes) {
         const auto include = prefix / "libsel4/include";
         auto read = [](const std::filesystem::path& path) {
@@ -134,7 +143,8 @@ TEST(InvocationsGen, GeneratesForEveryInstalledSeL4) {
         Config config = parse_config_header(read(include / "kernel/gen_config.h"));
         std::vector<Method> methods;
         for (const auto& entry : std::filesystem::directory_iterator(include / "interfaces"))
-            if (entry.path().extension() == ".xml" && entry.path().filename().string().rfind("object-api", 0) == 0) {
+            if (entry.path().extension() == ".xml" &&
+                entry.path().filename().string().rfind("object-api", 0) == 0) {
                 auto more = read_methods(read(entry.path()), entry.path().string(), config);
                 methods.insert(methods.end(), more.begin(), more.end());
             }

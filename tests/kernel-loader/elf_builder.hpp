@@ -12,7 +12,7 @@ struct SegmentSpec {
     std::uint64_t vaddr;
     std::uint64_t paddr;
     std::vector<std::byte> data;
-    std::uint64_t memsz;  // 0: data.size()
+    std::uint64_t memsz; // 0: data.size()
 };
 
 inline std::vector<std::byte> make_elf(sel4::elf::Machine machine, std::uint64_t entry,
@@ -51,8 +51,9 @@ inline std::vector<std::byte> make_elf(sel4::elf::Machine machine, std::uint64_t
 
 inline std::vector<std::byte> bytes(std::initializer_list<int> values) {
     std::vector<std::byte> out;
-    for (int v : values) out.push_back(static_cast<std::byte>(v));
+    for (int v : values)
+        out.push_back(static_cast<std::byte>(v));
     return out;
 }
 
-}  // namespace test
+} // namespace test

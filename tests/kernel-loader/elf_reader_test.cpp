@@ -12,7 +12,7 @@ namespace {
 Reader read(const std::vector<std::byte>& file, Machine machine = Machine::aarch64) {
     return Reader(std::span<const std::byte>(file.data(), file.size()), machine);
 }
-}  // namespace
+} // namespace
 
 TEST(ElfReader, AcceptsAValidExecutableAndReportsItsExtent) {
     const auto file = test::make_elf(Machine::aarch64, 0x1000,
@@ -40,9 +40,9 @@ TEST(ElfReader, RejectsTheWrongArchitecture) {
 }
 
 TEST(ElfReader, RejectsOverlappingSegments) {
-    const auto file = test::make_elf(Machine::aarch64, 0,
-                                     {{0x1000, 0x1000, test::bytes({1}), 0x1000},
-                                      {0x1800, 0x1800, test::bytes({1}), 0x10}});
+    const auto file = test::make_elf(
+        Machine::aarch64, 0,
+        {{0x1000, 0x1000, test::bytes({1}), 0x1000}, {0x1800, 0x1800, test::bytes({1}), 0x10}});
     EXPECT_EQ(read(file).error(), Error::overlapping_segments);
 }
 

@@ -13,7 +13,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         for (std::size_t i = 0; i < reader.segment_count(); ++i) {
             const auto segment = reader.segment(i);
             if (segment.type != sel4::elf::pt_load) continue;
-            for (auto b : reader.segment_data(segment)) sum += static_cast<unsigned>(b);
+            for (auto b : reader.segment_data(segment))
+                sum += static_cast<unsigned>(b);
         }
         sum += reader.physical_extent().end + reader.virtual_extent().start;
         if (sum == 0xdeadbeef) return 1;

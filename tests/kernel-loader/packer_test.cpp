@@ -26,8 +26,9 @@ PackInputs riscv_inputs() {
     inputs.machine = Machine::riscv;
     inputs.loader = test::make_elf(Machine::riscv, 0xa0000000,
                                    {{0xa0000000, 0xa0000000, test::bytes({1, 2}), 0x3000}});
-    inputs.kernel = test::make_elf(Machine::riscv, 0xffffffff80200000,
-                                   {{0xffffffff80200000, 0x80200000, test::bytes({3, 4}), 0x21000}});
+    inputs.kernel =
+        test::make_elf(Machine::riscv, 0xffffffff80200000,
+                       {{0xffffffff80200000, 0x80200000, test::bytes({3, 4}), 0x21000}});
     inputs.root_task = test::make_elf(Machine::riscv, 0x400000,
                                       {{0x400000, 0x400000, test::bytes({5, 6, 7}), 0x1000},
                                        {0x402000, 0x402000, test::bytes({8}), 0x800}});
@@ -45,7 +46,7 @@ std::string pack_error(const PackInputs& inputs) {
     return "no error";
 }
 
-}  // namespace
+} // namespace
 
 TEST(Packer, LaysOutKernelThenDeviceTreeThenRootTask) {
     const auto payload = plan_payload(riscv_inputs());
@@ -56,11 +57,11 @@ TEST(Packer, LaysOutKernelThenDeviceTreeThenRootTask) {
     EXPECT_EQ(h.dtb_physical_address, 0x80221000u);
     EXPECT_EQ(h.dtb_size, 64u);
     EXPECT_EQ(h.user_physical_start, 0x80222000u);
-    EXPECT_EQ(h.user_physical_end, 0x80225000u);  // 0x400000 .. 0x402800, page-rounded
+    EXPECT_EQ(h.user_physical_end, 0x80225000u); // 0x400000 .. 0x402800, page-rounded
     EXPECT_EQ(h.user_physical_virtual_offset, 0x80222000 - 0x400000);
     EXPECT_EQ(h.user_entry, 0x400000u);
     EXPECT_EQ(payload.physical_address, 0xa0003000u);
-    ASSERT_EQ(payload.regions.size(), 4u);  // kernel, dtb, two root task segments
+    ASSERT_EQ(payload.regions.size(), 4u); // kernel, dtb, two root task segments
     EXPECT_EQ(payload.regions[3].physical_address, 0x80224000u);
     EXPECT_EQ(payload.regions[3].mem_size, 0x800u);
     // The data of each region is where its offset says.
@@ -73,7 +74,8 @@ TEST(Packer, ImageIsTheLoaderPlusAPayloadSegment) {
     auto inputs = riscv_inputs();
     const auto payload = plan_payload(inputs);
     const auto image = build_image(inputs.loader, payload);
-    sel4::elf::Reader reader(std::span<const std::byte>(image.data(), image.size()), Machine::riscv);
+    sel4::elf::Reader reader(std::span<const std::byte>(image.data(), image.size()),
+                             Machine::riscv);
     ASSERT_TRUE(reader.ok()) << sel4::elf::describe(reader.error());
     ASSERT_EQ(reader.segment_count(), 2u);
     EXPECT_EQ(reader.entry(), 0xa0000000u);
@@ -94,7 +96,8 @@ TEST(Packer, RefusesBadInputsWithAMessageNamingThem) {
 
     inputs = riscv_inputs();
     inputs.dtb.reset();
-    EXPECT_NE(pack_error(inputs).find("device tree: seL4 on ARM and RISC-V needs one"), std::string::npos);
+    EXPECT_NE(pack_error(inputs).find("device tree: seL4 on ARM and RISC-V needs one"),
+              std::string::npos);
 
     inputs = riscv_inputs();
     inputs.dtb = test::bytes({1, 2, 3, 4});
@@ -108,7 +111,7 @@ TEST(Packer, RefusesOverlapsAndWhatDoesNotFitMemory) {
     EXPECT_NE(pack_error(inputs).find("overlaps"), std::string::npos);
 
     inputs = riscv_inputs();
-    inputs.memory = {{0x80200000, 0x90000000}};  // the loader at 0xa0000000 is outside
+    inputs.memory = {{0x80200000, 0x90000000}}; // the loader at 0xa0000000 is outside
     EXPECT_NE(pack_error(inputs).find("does not fit the platform's memory"), std::string::npos);
 }
 

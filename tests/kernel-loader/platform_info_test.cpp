@@ -13,7 +13,7 @@ std::string parse_error(const std::string& text) {
     }
     return "no error";
 }
-}  // namespace
+} // namespace
 
 TEST(PlatformInfo, ParsesSeL4sFormat) {
     const auto info = parse(R"(devices:

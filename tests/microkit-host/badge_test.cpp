@@ -16,7 +16,8 @@ TEST(MicrokitBadge, ClassifiesAsTheToolAssigns) {
 
 TEST(MicrokitBadge, VisitsEveryNotifiedChannelInOrder) {
     std::vector<unsigned> channels;
-    for_each_notified_channel((1ull << 61) | (1ull << 5) | 1, [&](unsigned c) { channels.push_back(c); });
+    for_each_notified_channel((1ull << 61) | (1ull << 5) | 1,
+                              [&](unsigned c) { channels.push_back(c); });
     EXPECT_EQ(channels, (std::vector<unsigned>{0, 5, 61}));
     channels.clear();
     for_each_notified_channel(0, [&](unsigned c) { channels.push_back(c); });

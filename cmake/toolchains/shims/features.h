@@ -9,9 +9,18 @@
 
 /* The ctype classification bits of libstdc++'s ctype_base (glibc's values). */
 enum {
-    _ISupper = 0x100, _ISlower = 0x200, _ISalpha = 0x400, _ISdigit = 0x800,
-    _ISxdigit = 0x1000, _ISspace = 0x2000, _ISprint = 0x4000, _ISgraph = 0x8000,
-    _ISblank = 0x1, _IScntrl = 0x2, _ISpunct = 0x4, _ISalnum = 0x8,
+    _ISupper = 0x100,
+    _ISlower = 0x200,
+    _ISalpha = 0x400,
+    _ISdigit = 0x800,
+    _ISxdigit = 0x1000,
+    _ISspace = 0x2000,
+    _ISprint = 0x4000,
+    _ISgraph = 0x8000,
+    _ISblank = 0x1,
+    _IScntrl = 0x2,
+    _ISpunct = 0x4,
+    _ISalnum = 0x8,
 };
 
 #ifdef __cplusplus

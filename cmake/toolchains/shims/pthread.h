@@ -21,9 +21,18 @@ extern "C" {
 #define PTHREAD_MUTEX_RECURSIVE 1
 #define PTHREAD_MUTEX_ERRORCHECK 2
 #define PTHREAD_MUTEX_DEFAULT PTHREAD_MUTEX_NORMAL
-#define PTHREAD_MUTEX_INITIALIZER { { 0, 0, 0, 0, 0 } }
-#define PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP { { 0, 0, 0, 0, PTHREAD_MUTEX_RECURSIVE } }
-#define PTHREAD_COND_INITIALIZER { { 0 } }
+#define PTHREAD_MUTEX_INITIALIZER                                                                  \
+    {                                                                                              \
+        { 0, 0, 0, 0, 0 }                                                                          \
+    }
+#define PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP                                                     \
+    {                                                                                              \
+        { 0, 0, 0, 0, PTHREAD_MUTEX_RECURSIVE }                                                    \
+    }
+#define PTHREAD_COND_INITIALIZER                                                                   \
+    {                                                                                              \
+        { 0 }                                                                                      \
+    }
 #define PTHREAD_ONCE_INIT 0
 #define PTHREAD_KEYS_MAX 64
 

@@ -7,4 +7,5 @@
 #ifdef __cplusplus
 extern "C"
 #endif
-long syscall(long number, ...);
+    long
+    syscall(long number, ...);

@@ -10,7 +10,7 @@
 
 using namespace sel4::microkit;
 
-extern "C" Region<SharedPage> shared;  // the tool writes the page's address here (setvar)
+extern "C" Region<SharedPage> shared; // the tool writes the page's address here (setvar)
 Region<SharedPage> shared{};
 
 namespace {
@@ -19,7 +19,8 @@ constexpr Channel server{0};
 
 class Client : public ProtectionDomain {
     void init() override {
-        std::printf("client: hello from the C++ PD '%.*s'\n", static_cast<int>(name().size()), name().data());
+        std::printf("client: hello from the C++ PD '%.*s'\n", static_cast<int>(name().size()),
+                    name().data());
         try {
             throw std::runtime_error("exceptions work in a PD");
         } catch (const std::exception& e) {
@@ -30,13 +31,15 @@ class Client : public ProtectionDomain {
     }
 
     void notified(Channel channel) override {
-        std::printf("client: notified on channel %u, shared page says '%s'\n", channel.id(), shared->text);
+        std::printf("client: notified on channel %u, shared page says '%s'\n", channel.id(),
+                    shared->text);
         sel4::set_mr(0, 20);
         sel4::set_mr(1, 22);
-        const auto reply = server.pp_call(sel4::MessageInfo(static_cast<seL4_Word>(Request::add), 2));
+        const auto reply =
+            server.pp_call(sel4::MessageInfo(static_cast<seL4_Word>(Request::add), 2));
         const auto sum = sel4::get_mr(0);
-        std::printf("client: server says 20 + 22 = %lu (label %lu)\n", static_cast<unsigned long>(sum),
-                    static_cast<unsigned long>(reply.label()));
+        std::printf("client: server says 20 + 22 = %lu (label %lu)\n",
+                    static_cast<unsigned long>(sum), static_cast<unsigned long>(reply.label()));
         if (sum == 42) std::printf("hello: all done\n");
     }
 };

@@ -19,7 +19,8 @@ class Server : public ProtectionDomain {
     void init() override { std::printf("server: ready\n"); }
 
     void notified(Channel channel) override {
-        std::printf("server: notified on channel %u, shared page says '%s'\n", channel.id(), shared->text);
+        std::printf("server: notified on channel %u, shared page says '%s'\n", channel.id(),
+                    shared->text);
         std::snprintf(shared->text, sizeof shared->text, "pong from the server");
         client.notify();
     }
@@ -29,7 +30,8 @@ class Server : public ProtectionDomain {
             return sel4::MessageInfo(0xff, 0);
         const auto sum = sel4::get_mr(0) + sel4::get_mr(1);
         std::printf("server: call on channel %u: %lu + %lu\n", channel.id(),
-                    static_cast<unsigned long>(sel4::get_mr(0)), static_cast<unsigned long>(sel4::get_mr(1)));
+                    static_cast<unsigned long>(sel4::get_mr(0)),
+                    static_cast<unsigned long>(sel4::get_mr(1)));
         sel4::set_mr(0, sum);
         return sel4::MessageInfo(0, 1);
     }

@@ -34,7 +34,7 @@ inline constexpr seL4_CPtr notification_base = 10;
 inline constexpr seL4_CPtr endpoint_base = 74;
 inline constexpr seL4_CPtr irq_base = 138;
 inline constexpr seL4_CPtr child_tcb_base = 202;
-}  // namespace slot
+} // namespace slot
 
 inline constexpr unsigned max_channels = 62;
 
@@ -44,7 +44,7 @@ std::string_view name();
 // A channel of this PD (its id in the system description). Using a channel the PD does not
 // have stops the PD with a message naming the channel and the PD.
 class Channel {
-public:
+  public:
     constexpr explicit Channel(unsigned id) : id_(id) {}
     constexpr unsigned id() const { return id_; }
 
@@ -57,24 +57,24 @@ public:
 
     friend constexpr bool operator==(Channel a, Channel b) { return a.id_ == b.id_; }
 
-private:
+  private:
     unsigned id_;
 };
 
 // A child PD (its id in the system description), for fault handling and restarts.
 class Child {
-public:
+  public:
     constexpr explicit Child(unsigned id) : id_(id) {}
     constexpr unsigned id() const { return id_; }
     void restart(seL4_Word entry_point) const;
     void stop() const;
 
-private:
+  private:
     unsigned id_;
 };
 
 class ProtectionDomain {
-public:
+  public:
     virtual ~ProtectionDomain() = default;
     virtual void init() = 0;
     virtual void notified(Channel channel);
@@ -105,22 +105,18 @@ struct Config {
 };
 
 namespace detail {
-template <std::size_t Size>
-struct alignas(16) Memory {
-    std::byte bytes[Size];
-};
 // Runs the PD: init(), then the event loop. Never returns.
 [[noreturn]] void run(ProtectionDomain& pd);
-}  // namespace detail
+} // namespace detail
 
-}  // namespace sel4::microkit
+} // namespace sel4::microkit
 
 // Defines the PD's object, heap and entry; optional designated initializers of
 // sel4::microkit::Config follow the class.
 #define SEL4_MICROKIT_PD(pd_class, ...)                                                            \
     namespace sel4_microkit_image {                                                                \
     constexpr ::sel4::microkit::Config config{__VA_ARGS__};                                        \
-    constinit ::sel4::microkit::detail::Memory<config.heap_size> heap;                             \
+    constinit ::sel4::runtime::StaticMemory<config.heap_size> heap;                                \
     }                                                                                              \
     extern "C" std::byte* const sel4_runtime_heap_start = sel4_microkit_image::heap.bytes;         \
     extern "C" const std::size_t sel4_runtime_heap_size = sel4_microkit_image::config.heap_size;   \

@@ -27,11 +27,6 @@ struct Config {
 
 namespace detail {
 
-template <std::size_t Size>
-struct alignas(16) Memory {
-    std::byte bytes[Size];
-};
-
 template <auto Main>
 int invoke_main(const seL4_BootInfo& bootinfo) {
     if constexpr (std::is_void_v<decltype(Main(bootinfo))>) {
@@ -50,8 +45,8 @@ int invoke_main(const seL4_BootInfo& bootinfo) {
 #define SEL4_ROOT_TASK_MAIN(main_function, ...)                                                    \
     namespace sel4_root_task_image {                                                               \
     constexpr ::sel4::root_task::Config config{__VA_ARGS__};                                       \
-    constinit ::sel4::root_task::detail::Memory<config.stack_size> stack;                          \
-    constinit ::sel4::root_task::detail::Memory<config.heap_size> heap;                            \
+    constinit ::sel4::runtime::StaticMemory<config.stack_size> stack;                              \
+    constinit ::sel4::runtime::StaticMemory<config.heap_size> heap;                                \
     }                                                                                              \
     extern "C" std::byte* const sel4_root_task_stack_top =                                         \
         sel4_root_task_image::stack.bytes + sel4_root_task_image::config.stack_size;               \

@@ -8,7 +8,8 @@ void sel4_runtime_debug_put_char(char c);
 
 int write(int fd, const void* buffer, size_t length) {
     (void)fd;
-    for (size_t i = 0; i < length; ++i) sel4_runtime_debug_put_char(((const char*)buffer)[i]);
+    for (size_t i = 0; i < length; ++i)
+        sel4_runtime_debug_put_char(((const char*)buffer)[i]);
     return (int)length;
 }
 
@@ -39,7 +40,9 @@ long lseek(int fd, long offset, int whence) {
     return -1;
 }
 
-int getpid(void) { return 1; }
+int getpid(void) {
+    return 1;
+}
 
 int kill(int pid, int signal) {
     (void)pid, (void)signal;
@@ -51,4 +54,6 @@ int kill(int pid, int signal) {
 #undef stderr
 FILE* stderr;
 
-__attribute__((constructor(101))) static void bind_stderr(void) { stderr = _REENT->_stderr; }
+__attribute__((constructor(101))) static void bind_stderr(void) {
+    stderr = _REENT->_stderr;
+}

@@ -12,7 +12,7 @@ namespace sel4 {
 
 // A range of slots of the initial thread's CNode.
 struct SlotRegion {
-    seL4_CPtr start, end;  // [start, end)
+    seL4_CPtr start, end; // [start, end)
     constexpr std::size_t size() const { return end - start; }
     constexpr bool contains(seL4_CPtr slot) const { return slot >= start && slot < end; }
 };
@@ -32,7 +32,7 @@ struct BootInfoChunk {
 };
 
 class BootInfo {
-public:
+  public:
     explicit BootInfo(const seL4_BootInfo& raw) : raw_(raw) {}
     const seL4_BootInfo& raw() const { return raw_; }
 
@@ -46,9 +46,9 @@ public:
     SlotRegion user_image_paging() const { return region(raw_.userImagePaging); }
 
     class Untypeds {
-    public:
+      public:
         class iterator {
-        public:
+          public:
             iterator(const seL4_BootInfo* raw, std::size_t index) : raw_(raw), index_(index) {}
             UntypedInfo operator*() const {
                 const auto& desc = raw_->untypedList[index_];
@@ -61,7 +61,7 @@ public:
             }
             bool operator==(const iterator& other) const { return index_ == other.index_; }
 
-        private:
+          private:
             const seL4_BootInfo* raw_;
             std::size_t index_;
         };
@@ -69,16 +69,18 @@ public:
         iterator begin() const { return {raw_, 0}; }
         iterator end() const { return {raw_, raw_->untyped.end - raw_->untyped.start}; }
 
-    private:
+      private:
         const seL4_BootInfo* raw_;
     };
     Untypeds untypeds() const { return Untypeds(raw_); }
 
     class Chunks {
-    public:
+      public:
         class iterator {
-        public:
-            iterator(const std::byte* at, const std::byte* end) : at_(at), end_(end) { skip_padding(); }
+          public:
+            iterator(const std::byte* at, const std::byte* end) : at_(at), end_(end) {
+                skip_padding();
+            }
             BootInfoChunk operator*() const {
                 const auto* header = reinterpret_cast<const seL4_BootInfoHeader*>(at_);
                 return {header->id, {at_ + sizeof *header, header->len - sizeof *header}};
@@ -90,12 +92,13 @@ public:
             }
             bool operator==(const iterator& other) const { return at_ == other.at_; }
 
-        private:
+          private:
             // Stops at the end, at a malformed header, and skips padding chunks.
             void skip_padding() {
                 while (at_ < end_) {
                     const auto* header = reinterpret_cast<const seL4_BootInfoHeader*>(at_);
-                    if (header->len < sizeof *header || header->len > static_cast<std::size_t>(end_ - at_)) {
+                    if (header->len < sizeof *header ||
+                        header->len > static_cast<std::size_t>(end_ - at_)) {
                         at_ = end_;
                         return;
                     }
@@ -111,13 +114,14 @@ public:
         iterator begin() const { return {begin_, end_}; }
         iterator end() const { return {end_, end_}; }
 
-    private:
+      private:
         const std::byte* begin_;
         const std::byte* end_;
     };
     // The extra boot info follows the boot info frame.
     Chunks extra() const {
-        return Chunks(reinterpret_cast<const std::byte*>(&raw_) + seL4_BootInfoFrameSize, raw_.extraLen);
+        return Chunks(reinterpret_cast<const std::byte*>(&raw_) + seL4_BootInfoFrameSize,
+                      raw_.extraLen);
     }
 
     // The first non-device untyped of at least size_bits, or a null cap.
@@ -127,9 +131,9 @@ public:
         return cap::Untyped();
     }
 
-private:
+  private:
     static constexpr SlotRegion region(seL4_SlotRegion r) { return {r.start, r.end}; }
     const seL4_BootInfo& raw_;
 };
 
-}  // namespace sel4
+} // namespace sel4

@@ -17,7 +17,7 @@ namespace detail {
 struct CapStorage {
     seL4_CPtr cptr_ = 0;
 };
-}  // namespace detail
+} // namespace detail
 
 // Specialised per object type by the generated code; the empty default is for object types
 // without invocations (endpoints, notifications, replies).
@@ -26,7 +26,7 @@ struct CapMethods : detail::CapStorage {};
 
 template <class Tag>
 class Cap : public CapMethods<Tag> {
-public:
+  public:
     constexpr Cap() = default;
     constexpr explicit Cap(seL4_CPtr cptr) { this->cptr_ = cptr; }
     constexpr seL4_CPtr cptr() const { return this->cptr_; }
@@ -51,4 +51,4 @@ struct AbsoluteCPtr {
     seL4_Uint8 depth;
 };
 
-}  // namespace sel4
+} // namespace sel4

@@ -27,24 +27,35 @@ enum class Error : int {
 
 constexpr std::string_view describe(Error error) {
     switch (error) {
-    case Error::ok: return "no error";
-    case Error::invalid_argument: return "invalid argument";
-    case Error::invalid_capability: return "invalid capability";
-    case Error::illegal_operation: return "illegal operation";
-    case Error::range_error: return "range error";
-    case Error::alignment_error: return "alignment error";
-    case Error::failed_lookup: return "failed lookup";
-    case Error::truncated_message: return "truncated message";
-    case Error::delete_first: return "delete first";
-    case Error::revoke_first: return "revoke first";
-    case Error::not_enough_memory: return "not enough memory";
+    case Error::ok:
+        return "no error";
+    case Error::invalid_argument:
+        return "invalid argument";
+    case Error::invalid_capability:
+        return "invalid capability";
+    case Error::illegal_operation:
+        return "illegal operation";
+    case Error::range_error:
+        return "range error";
+    case Error::alignment_error:
+        return "alignment error";
+    case Error::failed_lookup:
+        return "failed lookup";
+    case Error::truncated_message:
+        return "truncated message";
+    case Error::delete_first:
+        return "delete first";
+    case Error::revoke_first:
+        return "revoke first";
+    case Error::not_enough_memory:
+        return "not enough memory";
     }
     return "unknown error";
 }
 
 template <class T>
 class [[nodiscard]] Result {
-public:
+  public:
     constexpr Result(T value) : error_(Error::ok), value_(std::move(value)) {}
     constexpr Result(Error error) : error_(error), value_{} {}
 
@@ -65,14 +76,14 @@ public:
     constexpr const T* operator->() const { return &value(); }
     constexpr T value_or(T fallback) const { return ok() ? value_ : fallback; }
 
-private:
+  private:
     Error error_;
     T value_;
 };
 
 template <>
 class [[nodiscard]] Result<void> {
-public:
+  public:
     constexpr Result() = default;
     constexpr Result(Error error) : error_(error) {}
     constexpr bool ok() const { return error_ == Error::ok; }
@@ -83,12 +94,14 @@ public:
         if (!ok()) runtime::fatal(describe(error_));
     }
 
-private:
+  private:
     Error error_ = Error::ok;
 };
 
 namespace detail {
-constexpr Error to_error(int code) { return static_cast<Error>(code); }
-}  // namespace detail
+constexpr Error to_error(int code) {
+    return static_cast<Error>(code);
+}
+} // namespace detail
 
-}  // namespace sel4
+} // namespace sel4

@@ -32,16 +32,17 @@ struct Timeout {
 struct Other {
     seL4_Word label;
 };
-}  // namespace fault
+} // namespace fault
 
-using Fault = std::variant<fault::Null, fault::CapFault, fault::UnknownSyscall, fault::UserException,
-                           fault::VmFault, fault::Timeout, fault::Other>;
+using Fault = std::variant<fault::Null, fault::CapFault, fault::UnknownSyscall,
+                           fault::UserException, fault::VmFault, fault::Timeout, fault::Other>;
 
 // Decodes the message a fault handler received (from the IPC buffer's message registers).
 inline Fault decode_fault(MessageInfo info) {
     const seL4_Fault_t raw = seL4_getFault(info.raw());
     switch (seL4_Fault_get_seL4_FaultType(raw)) {
-    case seL4_Fault_NullFault: return fault::Null{};
+    case seL4_Fault_NullFault:
+        return fault::Null{};
     case seL4_Fault_CapFault:
         return fault::CapFault{seL4_Fault_CapFault_get_IP(raw), seL4_Fault_CapFault_get_Addr(raw),
                                seL4_Fault_CapFault_get_InRecvPhase(raw) != 0,
@@ -58,10 +59,12 @@ inline Fault decode_fault(MessageInfo info) {
                               seL4_Fault_VMFault_get_FSR(raw),
                               seL4_Fault_VMFault_get_PrefetchFault(raw) != 0};
 #ifdef CONFIG_KERNEL_MCS
-    case seL4_Fault_Timeout: return fault::Timeout{seL4_Fault_Timeout_get_data(raw)};
+    case seL4_Fault_Timeout:
+        return fault::Timeout{seL4_Fault_Timeout_get_data(raw)};
 #endif
-    default: return fault::Other{info.label()};
+    default:
+        return fault::Other{info.label()};
     }
 }
 
-}  // namespace sel4
+} // namespace sel4

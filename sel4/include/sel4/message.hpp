@@ -6,7 +6,7 @@
 namespace sel4 {
 
 class MessageInfo {
-public:
+  public:
     constexpr MessageInfo() = default;
     MessageInfo(seL4_Word label, seL4_Word length, seL4_Word extra_caps = 0,
                 seL4_Word caps_unwrapped = 0)
@@ -19,7 +19,7 @@ public:
     seL4_Word caps_unwrapped() const { return seL4_MessageInfo_get_capsUnwrapped(raw_); }
     seL4_MessageInfo_t raw() const { return raw_; }
 
-private:
+  private:
     seL4_MessageInfo_t raw_{};
 };
 
@@ -32,7 +32,7 @@ struct Received {
 // The calling thread's IPC buffer: message registers, capabilities to send, where received
 // capabilities go, and the badges or unwrapped capabilities of a received message.
 class IpcBuffer {
-public:
+  public:
     static IpcBuffer current() { return IpcBuffer(seL4_GetIPCBuffer()); }
     explicit IpcBuffer(seL4_IPCBuffer* buffer) : buffer_(buffer) {}
 
@@ -50,11 +50,15 @@ public:
     }
     seL4_IPCBuffer* raw() const { return buffer_; }
 
-private:
+  private:
     seL4_IPCBuffer* buffer_;
 };
 
-inline void set_mr(unsigned index, seL4_Word value) { seL4_SetMR(static_cast<int>(index), value); }
-inline seL4_Word get_mr(unsigned index) { return seL4_GetMR(static_cast<int>(index)); }
+inline void set_mr(unsigned index, seL4_Word value) {
+    seL4_SetMR(static_cast<int>(index), value);
+}
+inline seL4_Word get_mr(unsigned index) {
+    return seL4_GetMR(static_cast<int>(index));
+}
 
-}  // namespace sel4
+} // namespace sel4

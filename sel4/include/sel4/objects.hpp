@@ -6,11 +6,11 @@
 namespace sel4 {
 
 namespace tag {
-struct VSpace;  // the root of an address space, whatever the architecture calls it
-}  // namespace tag
+struct VSpace; // the root of an address space, whatever the architecture calls it
+} // namespace tag
 
 namespace cap {
 using VSpace = Cap<tag::VSpace>;
-}  // namespace cap
+} // namespace cap
 
-}  // namespace sel4
+} // namespace sel4

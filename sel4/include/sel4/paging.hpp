@@ -17,10 +17,11 @@ Result<void> map_page_with_tables(cap::VSpace vspace, seL4_CPtr frame, seL4_Word
         if (mapped.error() != Error::failed_lookup) return mapped;
         const auto type = arch::missing_table_object();
         const seL4_CPtr slot = next_slot();
-        if (auto made = untyped.retype(type, 0, init_thread::cnode, 0, 0, slot, 1); !made) return made;
+        if (auto made = untyped.retype(type, 0, init_thread::cnode, 0, 0, slot, 1); !made)
+            return made;
         if (auto table = arch::map_table(type, slot, vspace, vaddr); !table) return table;
     }
     return Error::failed_lookup;
 }
 
-}  // namespace sel4
+} // namespace sel4

@@ -13,16 +13,18 @@ const char* entry_mode();
 
 namespace {
 
-constexpr std::uint64_t root_task_base = 0x400000;  // root-task.ld
-constexpr std::uint64_t root_task_magic = 0x6b7361742d746f6f;  // "oot-task", root_task.S
+constexpr std::uint64_t root_task_base = 0x400000;            // root-task.ld
+constexpr std::uint64_t root_task_magic = 0x6b7361742d746f6f; // "oot-task", root_task.S
 
 void print(const char* text) {
-    while (*text) put_char(*text++);
+    while (*text)
+        put_char(*text++);
 }
 
 void print_hex(std::uint64_t value) {
     print("0x");
-    for (int shift = 60; shift >= 0; shift -= 4) put_char("0123456789abcdef"[(value >> shift) & 15]);
+    for (int shift = 60; shift >= 0; shift -= 4)
+        put_char("0123456789abcdef"[(value >> shift) & 15]);
 }
 
 int failures = 0;
@@ -46,7 +48,7 @@ std::uint32_t big_endian(std::uint32_t value) {
     return (value >> 24) | ((value >> 8) & 0xff00) | ((value << 8) & 0xff0000) | (value << 24);
 }
 
-}  // namespace
+} // namespace
 
 extern "C" [[noreturn]] void test_kernel_main(std::uint64_t user_start, std::uint64_t user_end,
                                               std::int64_t pv_offset, std::uint64_t user_entry,

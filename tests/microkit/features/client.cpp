@@ -17,7 +17,7 @@ class Client : public ProtectionDomain {
         called = reply.label() == 0 && reply.length() == 1 && sel4::get_mr(0) == 25;
         std::printf("client: passive server squared 5: %lu (%s)\n",
                     static_cast<unsigned long>(sel4::get_mr(0)), called ? "ok" : "FAILED");
-        echo.deferred_notify();  // sent with the event loop's first receive
+        echo.deferred_notify(); // sent with the event loop's first receive
     }
 
     void notified(Channel channel) override {

@@ -2,15 +2,13 @@
  * deferred notification. */
 #include <microkit.h>
 
-void init(void)
-{
+void init(void) {
     microkit_dbg_puts("echo_c: hello from C, PD ");
     microkit_dbg_puts(microkit_name);
     microkit_dbg_puts("\n");
 }
 
-void notified(microkit_channel ch)
-{
+void notified(microkit_channel ch) {
     microkit_dbg_puts("echo_c: notified on channel ");
     microkit_dbg_put32(ch);
     microkit_dbg_puts("\n");

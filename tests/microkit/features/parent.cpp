@@ -22,7 +22,7 @@ class Parent : public ProtectionDomain {
             std::printf("parent: child %u faulted (kind %zu)\n", child.id(), fault.index());
         child.stop();
         client.notify();
-        return std::nullopt;  // leave the child stopped
+        return std::nullopt; // leave the child stopped
     }
 };
 

@@ -18,23 +18,27 @@ constexpr Channel alarm_irq{3};
 #if defined(__aarch64__)
 // PL031: data (seconds), match, ..., interrupt mask, ..., interrupt clear.
 void arm_alarm() {
-    rtc.get()[1] = rtc.get()[0] + 1;  // match register: next second
-    rtc.get()[4] = 1;                 // unmask the alarm interrupt
+    rtc.get()[1] = rtc.get()[0] + 1; // match register: next second
+    rtc.get()[4] = 1;                // unmask the alarm interrupt
 }
-void clear_interrupt() { rtc.get()[7] = 1; }
+void clear_interrupt() {
+    rtc.get()[7] = 1;
+}
 #else
 // Goldfish: time (ns, low then high), alarm (high then low, low arms), irq enable, clear.
 void arm_alarm() {
     const std::uint64_t now = rtc.get()[0] | (std::uint64_t{rtc.get()[1]} << 32);
-    const std::uint64_t alarm = now + 10'000'000;  // 10 ms
-    rtc.get()[4] = 1;                              // enable the interrupt
+    const std::uint64_t alarm = now + 10'000'000; // 10 ms
+    rtc.get()[4] = 1;                             // enable the interrupt
     rtc.get()[3] = static_cast<std::uint32_t>(alarm >> 32);
     rtc.get()[2] = static_cast<std::uint32_t>(alarm);
 }
-void clear_interrupt() { rtc.get()[7] = 1; }
+void clear_interrupt() {
+    rtc.get()[7] = 1;
+}
 #endif
 
-}  // namespace
+} // namespace
 
 class Timer : public ProtectionDomain {
     int interrupts = 0;
@@ -54,7 +58,7 @@ class Timer : public ProtectionDomain {
             std::printf("irq: all passed\n");
             return;
         }
-        alarm_irq.deferred_irq_ack();  // sent with the next receive
+        alarm_irq.deferred_irq_ack(); // sent with the next receive
         arm_alarm();
     }
 };

@@ -21,29 +21,22 @@ void check(bool ok, const char* what) {
 
 // Hands out empty slots of the root CNode from the boot info's empty region.
 class Slots {
-public:
-    explicit Slots(const seL4_BootInfo& bootinfo) : next_(bootinfo.empty.start), end_(bootinfo.empty.end) {}
+  public:
+    explicit Slots(const seL4_BootInfo& bootinfo)
+        : next_(bootinfo.empty.start), end_(bootinfo.empty.end) {}
     seL4_CPtr take() { return next_ < end_ ? next_++ : 0; }
 
-private:
+  private:
     seL4_CPtr next_, end_;
 };
 
-sel4::cap::Untyped find_untyped(const seL4_BootInfo& bootinfo, seL4_Word min_size_bits) {
-    for (seL4_CPtr slot = bootinfo.untyped.start; slot < bootinfo.untyped.end; ++slot) {
-        const auto& desc = bootinfo.untypedList[slot - bootinfo.untyped.start];
-        if (!desc.isDevice && desc.sizeBits >= min_size_bits) return sel4::cap::Untyped(slot);
-    }
-    return sel4::cap::Untyped();
-}
-
-}  // namespace
+} // namespace
 
 int main_task(const seL4_BootInfo& bootinfo) {
     using namespace sel4;
     Slots slots(bootinfo);
     const auto root = init_thread::cnode;
-    const auto untyped = find_untyped(bootinfo, 20);
+    const auto untyped = BootInfo(bootinfo).find_memory(20);
     check(!untyped.is_null(), "boot info has a 1 MiB untyped");
 
     // Retype into objects of each portable type.
@@ -60,7 +53,8 @@ int main_task(const seL4_BootInfo& bootinfo) {
     seL4_CPtr objects[5] = {};
     for (int i = 0; i < 5; ++i) {
         objects[i] = slots.take();
-        const auto result = untyped.retype(kinds[i].type, kinds[i].size_bits, root, 0, 0, objects[i], 1);
+        const auto result =
+            untyped.retype(kinds[i].type, kinds[i].size_bits, root, 0, 0, objects[i], 1);
         char what[64];
         std::snprintf(what, sizeof what, "retype untyped into %s", kinds[i].name);
         check(result.ok(), what);
@@ -71,14 +65,17 @@ int main_task(const seL4_BootInfo& bootinfo) {
 
     // CNode operations on the root CNode, addressed with full word depth.
     const auto copy_slot = slots.take();
-    check(root.copy(copy_slot, word_bits, root, notification.cptr(), word_bits, seL4_AllRights).ok(),
-          "cnode copy");
-    check(root.copy(copy_slot, word_bits, root, notification.cptr(), word_bits, seL4_AllRights).error() ==
-              Error::delete_first,
+    check(
+        root.copy(copy_slot, word_bits, root, notification.cptr(), word_bits, seL4_AllRights).ok(),
+        "cnode copy");
+    check(root.copy(copy_slot, word_bits, root, notification.cptr(), word_bits, seL4_AllRights)
+                  .error() == Error::delete_first,
           "cnode copy into a full slot is Error::delete_first");
     const auto badge1 = slots.take(), badge2 = slots.take();
-    check(root.mint(badge1, word_bits, root, notification.cptr(), word_bits, seL4_AllRights, 1).ok() &&
-              root.mint(badge2, word_bits, root, notification.cptr(), word_bits, seL4_AllRights, 2).ok(),
+    check(root.mint(badge1, word_bits, root, notification.cptr(), word_bits, seL4_AllRights, 1)
+                  .ok() &&
+              root.mint(badge2, word_bits, root, notification.cptr(), word_bits, seL4_AllRights, 2)
+                  .ok(),
           "cnode mint with badges");
 
     // Notifications: badges OR together until the next wait or poll.
@@ -96,7 +93,8 @@ int main_task(const seL4_BootInfo& bootinfo) {
     const auto cnode_copy = slots.take(), mutated = slots.take();
     check(root.copy(cnode_copy, word_bits, root, objects[3], word_bits, seL4_AllRights).ok() &&
               root.mutate(mutated, word_bits, root, cnode_copy, word_bits,
-                          seL4_CNode_CapData_new(0, 0).words[0]).ok(),
+                          seL4_CNode_CapData_new(0, 0).words[0])
+                  .ok(),
           "cnode mutate (CNode guard)");
     check(root.mutate(slots.take(), word_bits, root, moved, word_bits, 0).error() ==
               Error::illegal_operation,
@@ -108,8 +106,9 @@ int main_task(const seL4_BootInfo& bootinfo) {
 
     // A frame mapped with the page tables it needs, written and read through its address.
     const auto frame = slots.take();
-    check(untyped.retype(arch::small_page_object, 0, root, 0, 0, frame, 1).ok(), "retype a 4 KiB frame");
-    constexpr seL4_Word vaddr = 0x10000000;  // far from the image: new page tables
+    check(untyped.retype(arch::small_page_object, 0, root, 0, 0, frame, 1).ok(),
+          "retype a 4 KiB frame");
+    constexpr seL4_Word vaddr = 0x10000000; // far from the image: new page tables
     const auto mapped = map_page_with_tables(init_thread::vspace, frame, vaddr, untyped,
                                              [&] { return slots.take(); });
     check(mapped.ok(), "map the frame, creating page tables");
@@ -128,11 +127,14 @@ int main_task(const seL4_BootInfo& bootinfo) {
     std::uint64_t memory = 0;
     for (const auto u : info.untypeds()) {
         ++untypeds;
-        if (u.is_device) ++devices;
-        else memory += u.size();
+        if (u.is_device)
+            ++devices;
+        else
+            memory += u.size();
     }
     std::printf("api: boot info: %zu untypeds (%zu device), %llu KiB of memory, %zu empty slots\n",
-                untypeds, devices, static_cast<unsigned long long>(memory / 1024), info.empty().size());
+                untypeds, devices, static_cast<unsigned long long>(memory / 1024),
+                info.empty().size());
     check(untypeds == info.untyped_slots().size() && memory > 0, "iterate the untypeds");
     std::size_t chunks = 0;
     bool has_fdt = false;
@@ -143,7 +145,8 @@ int main_task(const seL4_BootInfo& bootinfo) {
             has_fdt = chunk.data.size() > 4 && magic[0] == 0xd0 && magic[1] == 0x0d;
         }
     }
-    std::printf("api: %zu extra boot info chunks%s\n", chunks, has_fdt ? ", one a device tree" : "");
+    std::printf("api: %zu extra boot info chunks%s\n", chunks,
+                has_fdt ? ", one a device tree" : "");
     check(sel4::config::arch_x86 || has_fdt, "ARM and RISC-V boot info carries the device tree");
     check(!info.find_memory(12).is_null(), "find a 4 KiB untyped");
 

@@ -5,6 +5,7 @@
 #include <variant>
 
 #include <sel4/root_task.hpp>
+#include <sel4/bootinfo.hpp>
 #include <sel4/fault.hpp>
 #include <sel4/sel4.hpp>
 #include <sel4/user_context.hpp>
@@ -27,7 +28,7 @@ alignas(4096) std::byte child_ipc_buffer[page];
 alignas(16) std::byte child_stack[16 * 1024];
 alignas(64) std::byte child_tls[1024];
 
-thread_local int marker = 7;  // each thread has its own
+thread_local int marker = 7; // each thread has its own
 cap::Endpoint endpoint;
 cap::Notification notification;
 constexpr seL4_Word fault_badge = 0xfa;
@@ -41,9 +42,10 @@ void child_main(seL4_Word argument) {
     IpcBuffer::current().set_cap(0, notification.cptr());
     const auto reply = endpoint.call(MessageInfo(42, 2, 1));
     if (reply.label() == 0 && get_mr(0) == 0x5678) {
-        *reinterpret_cast<volatile int*>(fault_address) = 1;  // fault on purpose
+        *reinterpret_cast<volatile int*>(fault_address) = 1; // fault on purpose
     }
-    for (;;) seL4_Yield();
+    for (;;)
+        seL4_Yield();
 }
 
 // Empty slots of the root CNode.
@@ -52,23 +54,19 @@ struct Slots {
     seL4_CPtr take() { return next < end ? next++ : 0; }
 };
 
-cap::Untyped find_untyped(const seL4_BootInfo& bootinfo, seL4_Word min_size_bits) {
-    for (seL4_CPtr slot = bootinfo.untyped.start; slot < bootinfo.untyped.end; ++slot) {
-        const auto& desc = bootinfo.untypedList[slot - bootinfo.untyped.start];
-        if (!desc.isDevice && desc.sizeBits >= min_size_bits) return cap::Untyped(slot);
-    }
-    return cap::Untyped();
-}
-
 // The receive family takes the reply object on MCS kernels; generic so that only the
 // configuration's form is compiled.
 auto receive(auto& ep, seL4_CPtr reply) {
-    if constexpr (sel4::kernel_is_mcs) return ep.recv(cap::Reply(reply));
-    else return ep.recv();
+    if constexpr (sel4::kernel_is_mcs)
+        return ep.recv(cap::Reply(reply));
+    else
+        return ep.recv();
 }
 auto reply_and_receive(auto& ep, MessageInfo info, seL4_CPtr reply) {
-    if constexpr (sel4::kernel_is_mcs) return ep.reply_recv(info, cap::Reply(reply));
-    else return ep.reply_recv(info);
+    if constexpr (sel4::kernel_is_mcs)
+        return ep.reply_recv(info, cap::Reply(reply));
+    else
+        return ep.reply_recv(info);
 }
 
 // Scheduling differs between MCS kernels (a scheduling context, a reply object, the fault
@@ -100,12 +98,12 @@ seL4_CPtr configure_child(const seL4_BootInfo&, cap::Tcb child, seL4_CPtr fault_
 }
 #endif
 
-}  // namespace
+} // namespace
 
 int main_task(const seL4_BootInfo& bootinfo) {
     Slots slots{bootinfo.empty.start, bootinfo.empty.end};
     const auto root = init_thread::cnode;
-    const auto untyped = find_untyped(bootinfo, 16);
+    const auto untyped = BootInfo(bootinfo).find_memory(16);
     auto make = [&](seL4_Word type, seL4_Word size_bits) {
         const auto slot = slots.take();
         return untyped.retype(type, size_bits, root, 0, 0, slot, 1).ok() ? slot : 0;
@@ -113,10 +111,13 @@ int main_task(const seL4_BootInfo& bootinfo) {
     endpoint = cap::Endpoint(make(seL4_EndpointObject, 0));
     notification = cap::Notification(make(seL4_NotificationObject, 0));
     const cap::Tcb child(make(seL4_TCBObject, 0));
-    check(endpoint.cptr() && notification.cptr() && child.cptr(), "retype endpoint, notification, tcb");
+    check(endpoint.cptr() && notification.cptr() && child.cptr(),
+          "retype endpoint, notification, tcb");
 
     const auto fault_ep = slots.take();
-    check(root.mint(fault_ep, word_bits, root, endpoint.cptr(), word_bits, seL4_AllRights, fault_badge).ok(),
+    check(root.mint(fault_ep, word_bits, root, endpoint.cptr(), word_bits, seL4_AllRights,
+                    fault_badge)
+              .ok(),
           "mint a badged fault endpoint");
 
     // The IPC buffer is a page of this image: its frame capability is in the boot info.
@@ -126,7 +127,8 @@ int main_task(const seL4_BootInfo& bootinfo) {
 
     const seL4_CPtr reply = configure_child(bootinfo, child, fault_ep, buffer, buffer_frame, make);
     const auto layout = runtime::thread_tls_layout();
-    check(layout.region_size <= sizeof child_tls && layout.region_align <= 64, "TLS fits the region");
+    check(layout.region_size <= sizeof child_tls && layout.region_align <= 64,
+          "TLS fits the region");
     const auto thread_pointer = runtime::initialize_thread_tls(child_tls, sizeof child_tls);
 
     // Where the capability the child sends will land.
@@ -135,7 +137,8 @@ int main_task(const seL4_BootInfo& bootinfo) {
 
     seL4_UserContext registers{};
     arch::set_entry(registers, reinterpret_cast<seL4_Word>(&child_main),
-                    reinterpret_cast<seL4_Word>(child_stack + sizeof child_stack), 5, thread_pointer);
+                    reinterpret_cast<seL4_Word>(child_stack + sizeof child_stack), 5,
+                    thread_pointer);
     check(child.write_registers(true, 0, sizeof registers / sizeof(seL4_Word), registers).ok(),
           "start the child");
 
@@ -148,16 +151,18 @@ int main_task(const seL4_BootInfo& bootinfo) {
             std::printf("threads: VMFault ip %lx address %lx\n", static_cast<unsigned long>(vm->ip),
                         static_cast<unsigned long>(vm->address));
         if (const auto* ue = std::get_if<fault::UserException>(&early))
-            std::printf("threads: UserException ip %lx number %lu\n", static_cast<unsigned long>(ue->ip),
-                        static_cast<unsigned long>(ue->number));
+            std::printf("threads: UserException ip %lx number %lu\n",
+                        static_cast<unsigned long>(ue->ip), static_cast<unsigned long>(ue->number));
         if (const auto* cf = std::get_if<fault::CapFault>(&early))
-            std::printf("threads: CapFault ip %lx address %lx\n", static_cast<unsigned long>(cf->ip),
+            std::printf("threads: CapFault ip %lx address %lx\n",
+                        static_cast<unsigned long>(cf->ip),
                         static_cast<unsigned long>(cf->address));
     }
     check(call.info.label() == 42 && call.info.length() == 2, "call arrives with label and length");
     check(get_mr(0) == 0x1234 && get_mr(1) == 105, "call data, and the child's own thread_local");
     check(marker == 7, "the parent's thread_local is untouched");
-    check(call.info.extra_caps() == 1 && call.info.caps_unwrapped() == 0, "one capability transferred");
+    check(call.info.extra_caps() == 1 && call.info.caps_unwrapped() == 0,
+          "one capability transferred");
     if constexpr (sel4::config::debug_build)
         check(debug::cap_identify(received_slot) == debug::cap_identify(notification.cptr()),
               "the transferred capability is a notification");

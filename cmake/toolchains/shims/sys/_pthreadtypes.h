@@ -18,17 +18,44 @@
 typedef unsigned long pthread_t;
 typedef unsigned int pthread_key_t;
 typedef int pthread_once_t;
-typedef union { char size[SEL4_CPP_SIZEOF_ATTR]; long align; } pthread_attr_t;
 typedef union {
-    struct { int lock; unsigned count; int owner; unsigned users; int kind; } state;
+    char size[SEL4_CPP_SIZEOF_ATTR];
+    long align;
+} pthread_attr_t;
+typedef union {
+    struct {
+        int lock;
+        unsigned count;
+        int owner;
+        unsigned users;
+        int kind;
+    } state;
     char size[SEL4_CPP_SIZEOF_MUTEX];
     long align;
 } pthread_mutex_t;
-typedef union { char size[SEL4_CPP_SIZEOF_SMALL_ATTR]; int kind; } pthread_mutexattr_t;
-typedef union { struct { unsigned sequence; } state; char size[48]; long long align; } pthread_cond_t;
-typedef union { char size[SEL4_CPP_SIZEOF_SMALL_ATTR]; int align; } pthread_condattr_t;
-typedef union { char size[56]; long align; } pthread_rwlock_t;
-typedef union { char size[8]; long align; } pthread_rwlockattr_t;
+typedef union {
+    char size[SEL4_CPP_SIZEOF_SMALL_ATTR];
+    int kind;
+} pthread_mutexattr_t;
+typedef union {
+    struct {
+        unsigned sequence;
+    } state;
+    char size[48];
+    long long align;
+} pthread_cond_t;
+typedef union {
+    char size[SEL4_CPP_SIZEOF_SMALL_ATTR];
+    int align;
+} pthread_condattr_t;
+typedef union {
+    char size[56];
+    long align;
+} pthread_rwlock_t;
+typedef union {
+    char size[8];
+    long align;
+} pthread_rwlockattr_t;
 typedef volatile int pthread_spinlock_t;
 
 #endif

@@ -31,25 +31,38 @@ enum class Error {
 
 constexpr std::string_view describe(Error error) {
     switch (error) {
-    case Error::none: return "no error";
-    case Error::too_small: return "file is smaller than an ELF header";
-    case Error::not_elf: return "not an ELF file (bad magic)";
-    case Error::not_64_bit: return "not a 64-bit ELF file";
-    case Error::not_little_endian: return "not a little-endian ELF file";
-    case Error::not_executable: return "not an executable ELF file";
-    case Error::wrong_machine: return "ELF file is for another architecture";
-    case Error::bad_program_headers: return "program header table is malformed or outside the file";
-    case Error::segment_outside_file: return "a segment's data lies outside the file";
-    case Error::segment_file_larger_than_memory: return "a segment has p_filesz > p_memsz";
-    case Error::segment_address_overflow: return "a segment's address range overflows";
-    case Error::overlapping_segments: return "two loadable segments overlap";
-    case Error::no_loadable_segments: return "no loadable segments";
+    case Error::none:
+        return "no error";
+    case Error::too_small:
+        return "file is smaller than an ELF header";
+    case Error::not_elf:
+        return "not an ELF file (bad magic)";
+    case Error::not_64_bit:
+        return "not a 64-bit ELF file";
+    case Error::not_little_endian:
+        return "not a little-endian ELF file";
+    case Error::not_executable:
+        return "not an executable ELF file";
+    case Error::wrong_machine:
+        return "ELF file is for another architecture";
+    case Error::bad_program_headers:
+        return "program header table is malformed or outside the file";
+    case Error::segment_outside_file:
+        return "a segment's data lies outside the file";
+    case Error::segment_file_larger_than_memory:
+        return "a segment has p_filesz > p_memsz";
+    case Error::segment_address_overflow:
+        return "a segment's address range overflows";
+    case Error::overlapping_segments:
+        return "two loadable segments overlap";
+    case Error::no_loadable_segments:
+        return "no loadable segments";
     }
     return "unknown error";
 }
 
 class Reader {
-public:
+  public:
     // Checks the header, the program header table and every loadable segment; on success
     // error() is Error::none and the accessors are safe.
     Reader(std::span<const std::byte> file, Machine machine) : file_(file) {
@@ -82,7 +95,7 @@ public:
     Extent physical_extent() const { return extent(true); }
     Extent virtual_extent() const { return extent(false); }
 
-private:
+  private:
     Error validate(Machine machine) {
         if (file_.size() < sizeof(FileHeader)) return Error::too_small;
         std::memcpy(&header_, file_.data(), sizeof header_);
@@ -132,4 +145,4 @@ private:
     Error error_ = Error::none;
 };
 
-}  // namespace sel4::elf
+} // namespace sel4::elf

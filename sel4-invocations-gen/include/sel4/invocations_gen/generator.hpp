@@ -22,13 +22,13 @@ Config parse_config_header(const std::string& text);
 
 struct Param {
     std::string name;
-    std::string type;  // seL4 type name, e.g. seL4_Word, seL4_CNode, seL4_UserContext
+    std::string type; // seL4 type name, e.g. seL4_Word, seL4_CNode, seL4_UserContext
     bool out = false;
 };
 
 struct Method {
-    std::string interface;  // seL4_TCB
-    std::string name;       // ReadRegisters
+    std::string interface; // seL4_TCB
+    std::string name;      // ReadRegisters
     std::vector<Param> params;
 };
 
@@ -51,4 +51,4 @@ std::vector<std::string> read_syscalls(const std::string& xml_text, const std::s
 // the debug calls as free functions.
 std::string generate_syscalls_header(const std::vector<std::string>& syscalls, bool mcs);
 
-}  // namespace sel4::invocations_gen
+} // namespace sel4::invocations_gen

@@ -24,7 +24,7 @@ struct PackError : std::runtime_error {
 
 struct MemoryRegion {
     std::uint64_t start;
-    std::uint64_t end;  // exclusive
+    std::uint64_t end; // exclusive
 };
 
 struct PackInputs {
@@ -33,15 +33,15 @@ struct PackInputs {
     Bytes root_task;
     std::optional<Bytes> dtb;
     elf::Machine machine;
-    std::vector<MemoryRegion> memory;  // the platform's RAM; empty: not checked
+    std::vector<MemoryRegion> memory; // the platform's RAM; empty: not checked
     bool kernel_is_hypervisor = false;
-    std::uint32_t arm_physical_address_bits = 0;  // 40 or 44; 0: unspecified
+    std::uint32_t arm_physical_address_bits = 0; // 40 or 44; 0: unspecified
 };
 
 // The payload as the loader will read it, and where it goes.
 struct Payload {
-    std::uint64_t physical_address;  // right after the loader's image
-    Bytes bytes;                     // header, regions, data
+    std::uint64_t physical_address; // right after the loader's image
+    Bytes bytes;                    // header, regions, data
     PayloadHeader header;
     std::vector<Region> regions;
 };
@@ -57,4 +57,4 @@ Bytes read_file(const std::string& what, const std::string& path);
 // Writes to a temporary file beside path, then renames: no partial output on any failure.
 void write_file_atomically(const std::string& path, const Bytes& bytes);
 
-}  // namespace sel4::kernel_loader
+} // namespace sel4::kernel_loader

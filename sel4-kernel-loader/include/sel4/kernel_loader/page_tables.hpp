@@ -51,7 +51,7 @@ using Table = std::uint64_t[512];
 
 template <class Arch>
 class PageTables {
-public:
+  public:
     // pool: zeroed, 4 KiB-aligned tables; table addresses are used as physical addresses
     // (the loader runs identity-mapped).
     PageTables(Table* pool, std::size_t count) : pool_(pool), count_(count), used_(1) {}
@@ -93,7 +93,7 @@ public:
         return (virtual_address >> (12 + 9 * (Arch::levels - 1 - level))) & 511;
     }
 
-private:
+  private:
     bool map_block(std::uint64_t virtual_address, std::uint64_t physical, Memory memory) {
         std::uint64_t* table = pool_[0];
         for (int level = 0; level < Arch::levels - 2; ++level) {
@@ -104,7 +104,8 @@ private:
             } else if (!Arch::is_table(entry)) {
                 return false;
             }
-            table = reinterpret_cast<std::uint64_t*>(static_cast<std::uintptr_t>(Arch::address(entry)));
+            table =
+                reinterpret_cast<std::uint64_t*>(static_cast<std::uintptr_t>(Arch::address(entry)));
         }
         auto& leaf = table[index(virtual_address, Arch::levels - 2)];
         const auto wanted = Arch::block(physical, memory);
@@ -118,4 +119,4 @@ private:
     std::size_t used_;
 };
 
-}  // namespace sel4::kernel_loader
+} // namespace sel4::kernel_loader

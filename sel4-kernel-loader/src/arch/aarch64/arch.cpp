@@ -20,12 +20,12 @@ namespace {
 constexpr std::uintptr_t pl011 = 0x09000000;
 constexpr std::uint64_t gigabyte = 1ull << 30;
 // MAIR: index 0 device-nGnRnE, 1 device-nGnRE, 2 device-GRE, 3 normal NC, 4 normal WBWA, 5 WT.
-constexpr std::uint64_t mair = 0x00ull | 0x04ull << 8 | 0x0cull << 16 | 0x44ull << 24 |
-                               0xffull << 32 | 0xaaull << 40;
-constexpr std::uint64_t sctlr_mmu_caches = 1u << 0 | 1u << 2 | 1u << 12;  // M, C, I
+constexpr std::uint64_t mair =
+    0x00ull | 0x04ull << 8 | 0x0cull << 16 | 0x44ull << 24 | 0xffull << 32 | 0xaaull << 40;
+constexpr std::uint64_t sctlr_mmu_caches = 1u << 0 | 1u << 2 | 1u << 12; // M, C, I
 
-alignas(4096) Table low_tables[8];   // TTBR0: identity (and the EL2 kernel's window)
-alignas(4096) Table high_tables[4];  // TTBR1_EL1: the EL1 kernel's window
+alignas(4096) Table low_tables[8];  // TTBR0: identity (and the EL2 kernel's window)
+alignas(4096) Table high_tables[4]; // TTBR1_EL1: the EL1 kernel's window
 std::atomic<bool> tables_ready{false};
 const PayloadHeader* shared_payload;
 unsigned start_el;
@@ -65,7 +65,8 @@ std::uint64_t physical_address_size(const PayloadHeader& payload) {
 }
 
 void enable_mmu_el1(const PayloadHeader& payload) {
-    constexpr std::uint64_t walk_attributes = 1u << 8 | 1u << 10 | 3u << 12;  // WBWA, inner shareable
+    constexpr std::uint64_t walk_attributes =
+        1u << 8 | 1u << 10 | 3u << 12; // WBWA, inner shareable
     const std::uint64_t tcr = 16 | walk_attributes | 16ull << 16 | walk_attributes << 16 |
                               2ull << 30 /* TG1 4 KiB */ | physical_address_size(payload) << 32 |
                               1ull << 36 /* 16-bit ASIDs */;
@@ -81,17 +82,17 @@ void enable_mmu_el1(const PayloadHeader& payload) {
 }
 
 void enable_mmu_el2(const PayloadHeader& payload) {
-    const std::uint64_t tcr = 16 | 1u << 8 | 1u << 10 | 3u << 12 | physical_address_size(payload) << 16 |
-                              1u << 23 | 1u << 31;  // reserved-one bits
+    const std::uint64_t tcr = 16 | 1u << 8 | 1u << 10 | 3u << 12 |
+                              physical_address_size(payload) << 16 | 1u << 23 |
+                              1u << 31; // reserved-one bits
     std::uint64_t sctlr;
-    asm volatile(
-        "msr mair_el2, %1\n msr tcr_el2, %2\n msr ttbr0_el2, %3\n isb\n"
-        "tlbi alle2\n dsb ish\n ic iallu\n isb\n"
-        "mrs %0, sctlr_el2\n orr %0, %0, %4\n msr sctlr_el2, %0\n isb"
-        : "=&r"(sctlr)
-        : "r"(mair), "r"(tcr), "r"(reinterpret_cast<std::uintptr_t>(low_tables[0])),
-          "r"(sctlr_mmu_caches)
-        : "memory");
+    asm volatile("msr mair_el2, %1\n msr tcr_el2, %2\n msr ttbr0_el2, %3\n isb\n"
+                 "tlbi alle2\n dsb ish\n ic iallu\n isb\n"
+                 "mrs %0, sctlr_el2\n orr %0, %0, %4\n msr sctlr_el2, %0\n isb"
+                 : "=&r"(sctlr)
+                 : "r"(mair), "r"(tcr), "r"(reinterpret_cast<std::uintptr_t>(low_tables[0])),
+                   "r"(sctlr_mmu_caches)
+                 : "memory");
 }
 
 [[noreturn]] void jump_to_kernel(const PayloadHeader& payload, std::uint64_t core_id) {
@@ -112,7 +113,7 @@ void enable_mmu_el2(const PayloadHeader& payload) {
 }
 
 std::uint64_t psci_cpu_on(std::uint64_t mpidr, std::uint64_t entry, std::uint64_t context) {
-    register std::uint64_t x0 asm("x0") = 0xc4000003;  // CPU_ON, SMC64 calling convention
+    register std::uint64_t x0 asm("x0") = 0xc4000003; // CPU_ON, SMC64 calling convention
     register std::uint64_t x1 asm("x1") = mpidr;
     register std::uint64_t x2 asm("x2") = entry;
     register std::uint64_t x3 asm("x3") = context;
@@ -124,7 +125,7 @@ std::uint64_t psci_cpu_on(std::uint64_t mpidr, std::uint64_t entry, std::uint64_
     return x0;
 }
 
-}  // namespace
+} // namespace
 
 void put_char(char c) {
     auto* data = reinterpret_cast<volatile std::uint32_t*>(pl011);
@@ -167,10 +168,11 @@ void enter_kernel(const PayloadHeader& payload, std::uint64_t, std::uint64_t cor
 }
 
 void halt() {
-    for (;;) asm volatile("wfe");
+    for (;;)
+        asm volatile("wfe");
 }
 
-}  // namespace sel4::kernel_loader::arch
+} // namespace sel4::kernel_loader::arch
 
 // A secondary core: wait for the boot core's page tables, then enter the kernel.
 extern "C" [[noreturn]] void secondary_main(std::uint64_t core_id) {

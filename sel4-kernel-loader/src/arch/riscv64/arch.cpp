@@ -30,7 +30,7 @@ SbiResult sbi_call(long extension, long function, long a0 = 0, long a1 = 0, long
 }
 
 constexpr long sbi_legacy_console_putchar = 0x01;
-constexpr long sbi_hart_state_management = 0x48534d;  // "HSM"
+constexpr long sbi_hart_state_management = 0x48534d; // "HSM"
 constexpr std::uint64_t gigabyte = 1ull << 30;
 constexpr std::uint64_t satp_sv39 = 8ull << 60;
 
@@ -54,8 +54,7 @@ void build_tables(const PayloadHeader& payload) {
 
 [[noreturn]] void jump_to_kernel(const PayloadHeader& payload, std::uint64_t hart_id,
                                  std::uint64_t core_id) {
-    const std::uint64_t satp =
-        satp_sv39 | (reinterpret_cast<std::uintptr_t>(tables[0]) >> 12);
+    const std::uint64_t satp = satp_sv39 | (reinterpret_cast<std::uintptr_t>(tables[0]) >> 12);
     asm volatile("sfence.vma\n csrw satp, %0\n sfence.vma\n fence.i" ::"r"(satp) : "memory");
     register std::uint64_t a0 asm("a0") = payload.user_physical_start;
     register std::uint64_t a1 asm("a1") = payload.user_physical_end;
@@ -76,14 +75,16 @@ void build_tables(const PayloadHeader& payload) {
 
 const PayloadHeader* shared_payload;
 
-}  // namespace
+} // namespace
 
 void put_char(char c) {
     if (c == '\n') sbi_call(sbi_legacy_console_putchar, 0, '\r');
     sbi_call(sbi_legacy_console_putchar, 0, c);
 }
 
-const char* describe_mode() { return "S-mode (riscv64, OpenSBI)"; }
+const char* describe_mode() {
+    return "S-mode (riscv64, OpenSBI)";
+}
 
 void start_secondary_cores(const PayloadHeader& payload, std::uint64_t boot_hart_id) {
     if constexpr (SEL4_MAX_NUM_NODES > 1) {
@@ -91,9 +92,9 @@ void start_secondary_cores(const PayloadHeader& payload, std::uint64_t boot_hart
         for (std::uint64_t hart = 0, core = 1; core < SEL4_MAX_NUM_NODES; ++hart) {
             if (hart == boot_hart_id) continue;
             if (hart > 64) fail("not enough harts for the kernel's KernelMaxNumNodes");
-            const auto result = sbi_call(sbi_hart_state_management, 0, static_cast<long>(hart),
-                                         reinterpret_cast<long>(secondary_start),
-                                         static_cast<long>(core));
+            const auto result =
+                sbi_call(sbi_hart_state_management, 0, static_cast<long>(hart),
+                         reinterpret_cast<long>(secondary_start), static_cast<long>(core));
             if (result.error == 0) ++core;
         }
     }
@@ -105,10 +106,11 @@ void enter_kernel(const PayloadHeader& payload, std::uint64_t hart_id, std::uint
 }
 
 void halt() {
-    for (;;) asm volatile("wfi");
+    for (;;)
+        asm volatile("wfi");
 }
 
-}  // namespace sel4::kernel_loader::arch
+} // namespace sel4::kernel_loader::arch
 
 // A secondary hart: wait for the boot hart's page tables, then enter the kernel.
 extern "C" [[noreturn]] void secondary_main(std::uint64_t hart_id, std::uint64_t core_id) {

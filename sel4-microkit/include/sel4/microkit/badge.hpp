@@ -15,8 +15,12 @@ constexpr Event classify(std::uint64_t badge) {
     return Event::notifications;
 }
 
-constexpr unsigned protected_call_channel(std::uint64_t badge) { return badge & 0x3f; }
-constexpr unsigned faulting_child(std::uint64_t badge) { return badge & 0xff; }
+constexpr unsigned protected_call_channel(std::uint64_t badge) {
+    return badge & 0x3f;
+}
+constexpr unsigned faulting_child(std::uint64_t badge) {
+    return badge & 0xff;
+}
 
 // Calls f(channel) for each channel notified in badge, lowest first.
 template <class F>
@@ -25,4 +29,4 @@ constexpr void for_each_notified_channel(std::uint64_t badge, F&& f) {
         if (badge & 1) f(channel);
 }
 
-}  // namespace sel4::microkit
+} // namespace sel4::microkit

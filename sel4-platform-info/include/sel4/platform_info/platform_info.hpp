@@ -11,7 +11,7 @@ namespace sel4::platform_info {
 
 struct Region {
     std::uint64_t start;
-    std::uint64_t end;  // exclusive
+    std::uint64_t end; // exclusive
 };
 
 struct PlatformInfo {
@@ -29,4 +29,4 @@ PlatformInfo parse(std::string_view yaml_text);
 // A C++ header with the regions as constexpr arrays in namespace sel4::platform_info.
 std::string to_cpp_header(const PlatformInfo& info);
 
-}  // namespace sel4::platform_info
+} // namespace sel4::platform_info

@@ -10,6 +10,12 @@
 
 namespace sel4::runtime {
 
+// Statically allocated, 16-byte aligned memory: the stacks and heaps images declare.
+template <std::size_t Size>
+struct alignas(16) StaticMemory {
+    std::byte bytes[Size];
+};
+
 // Writes to the kernel's debug console (nothing when the kernel has no printing).
 void debug_write(std::string_view text) noexcept;
 

@@ -9,4 +9,4 @@ inline void set_entry(seL4_UserContext& context, seL4_Word pc, seL4_Word sp, seL
     context.x0 = argument;
     context.tpidr_el0 = thread_pointer;
 }
-}  // namespace sel4::arch
+} // namespace sel4::arch

@@ -8,7 +8,9 @@ namespace sel4::arch {
 inline constexpr seL4_Word small_page_object = seL4_RISCV_4K_Page;
 
 // After a page mapping failed with Error::failed_lookup: the table the vspace lacks.
-inline seL4_Word missing_table_object() { return seL4_RISCV_PageTableObject; }
+inline seL4_Word missing_table_object() {
+    return seL4_RISCV_PageTableObject;
+}
 
 inline Result<void> map_table(seL4_Word, seL4_CPtr table, cap::VSpace vspace, seL4_Word vaddr) {
     return cap::PageTable(table).map(vspace.cast<tag::PageTable>(), vaddr,
@@ -20,4 +22,4 @@ inline Result<void> map_page(seL4_CPtr frame, cap::VSpace vspace, seL4_Word vadd
                                 seL4_RISCV_Default_VMAttributes);
 }
 
-}  // namespace sel4::arch
+} // namespace sel4::arch

@@ -15,4 +15,4 @@ inline void set_entry(seL4_UserContext& context, seL4_Word pc, seL4_Word sp, seL
     context.gp = reinterpret_cast<seL4_Word>(__global_pointer$);
     context.tp = thread_pointer;
 }
-}  // namespace sel4::arch
+} // namespace sel4::arch

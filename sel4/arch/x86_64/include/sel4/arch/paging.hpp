@@ -4,7 +4,7 @@
 #include <sel4/sel4.hpp>
 
 extern "C" {
-#include <sel4/sel4_arch/mapping.h>  // seL4_MappingFailedLookupLevel
+#include <sel4/sel4_arch/mapping.h> // seL4_MappingFailedLookupLevel
 }
 
 namespace sel4::arch {
@@ -14,13 +14,17 @@ inline constexpr seL4_Word small_page_object = seL4_X86_4K;
 // After a page mapping failed with Error::failed_lookup: the table the vspace lacks.
 inline seL4_Word missing_table_object() {
     switch (seL4_MappingFailedLookupLevel()) {
-    case 39: return seL4_X86_PDPTObject;
-    case 30: return seL4_X86_PageDirectoryObject;
-    default: return seL4_X86_PageTableObject;
+    case 39:
+        return seL4_X86_PDPTObject;
+    case 30:
+        return seL4_X86_PageDirectoryObject;
+    default:
+        return seL4_X86_PageTableObject;
     }
 }
 
-inline Result<void> map_table(seL4_Word type, seL4_CPtr table, cap::VSpace vspace, seL4_Word vaddr) {
+inline Result<void> map_table(seL4_Word type, seL4_CPtr table, cap::VSpace vspace,
+                              seL4_Word vaddr) {
     switch (type) {
     case seL4_X86_PDPTObject:
         return cap::Pdpt(table).map(vspace.cast<tag::Pml4>(), vaddr, seL4_X86_Default_VMAttributes);
@@ -35,4 +39,4 @@ inline Result<void> map_page(seL4_CPtr frame, cap::VSpace vspace, seL4_Word vadd
     return cap::Page(frame).map(vspace, vaddr, seL4_ReadWrite, seL4_X86_Default_VMAttributes);
 }
 
-}  // namespace sel4::arch
+} // namespace sel4::arch

@@ -10,4 +10,4 @@ inline void set_entry(seL4_UserContext& context, seL4_Word pc, seL4_Word sp, seL
     context.rdi = argument;
     context.fs_base = thread_pointer;
 }
-}  // namespace sel4::arch
+} // namespace sel4::arch
