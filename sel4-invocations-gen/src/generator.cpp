@@ -345,6 +345,24 @@ const SyscallShape shapes[] = {
     {"DebugNameThread", -1, "debug",
      "inline void name_thread(Cap<tag::Tcb> tcb, const char* name) noexcept { "
      "seL4_DebugNameThread(tcb.cptr(), name); }"},
+    {"BenchmarkResetLog", -1, "benchmark",
+     "[[nodiscard]] inline Result<void> reset_log() noexcept { const auto e = detail::to_error(seL4_BenchmarkResetLog()); if (e != Error::ok) return e; return {}; }"},
+    {"BenchmarkFinalizeLog", -1, "benchmark",
+     "inline seL4_Word finalize_log() noexcept { return seL4_BenchmarkFinalizeLog(); }"},
+    {"BenchmarkSetLogBuffer", -1, "benchmark",
+     "[[nodiscard]] inline Result<void> set_log_buffer(CPtr frame) noexcept { const auto e = detail::to_error(seL4_BenchmarkSetLogBuffer(frame.value)); if (e != Error::ok) return e; return {}; }"},
+    {"BenchmarkNullSyscall", -1, "benchmark",
+     "inline void null_syscall() noexcept { seL4_BenchmarkNullSyscall(); }"},
+    {"BenchmarkFlushCaches", -1, "benchmark",
+     "inline void flush_caches() noexcept { seL4_BenchmarkFlushCaches(); }"},
+    {"BenchmarkGetThreadUtilisation", -1, "benchmark",
+     "// Writes the thread's utilisation into the IPC buffer.\ninline void get_thread_utilisation(Cap<tag::Tcb> tcb) noexcept { seL4_BenchmarkGetThreadUtilisation(tcb.cptr()); }"},
+    {"BenchmarkResetThreadUtilisation", -1, "benchmark",
+     "inline void reset_thread_utilisation(Cap<tag::Tcb> tcb) noexcept { seL4_BenchmarkResetThreadUtilisation(tcb.cptr()); }"},
+    {"BenchmarkDumpAllThreadsUtilisation", -1, "benchmark",
+     "inline void dump_all_threads_utilisation() noexcept { seL4_BenchmarkDumpAllThreadsUtilisation(); }"},
+    {"BenchmarkResetAllThreadsUtilisation", -1, "benchmark",
+     "inline void reset_all_threads_utilisation() noexcept { seL4_BenchmarkResetAllThreadsUtilisation(); }"},
 };
 
 } // namespace
@@ -380,8 +398,8 @@ std::string generate_syscalls_header(const std::vector<std::string>& syscalls, b
     std::ostringstream out;
     out << "// Generated at build time by sel4-invocations-gen from this kernel's "
            "api/syscall.xml.\n"
-           "// Do not edit.\n#pragma once\n\n#include <sel4/cap.hpp>\n#include "
-           "<sel4/message.hpp>\n\n"
+           "// Do not edit.\n#pragma once\n\n#include <sel4/cap.hpp>\n#include <sel4/error.hpp>\n"
+           "#include <sel4/message.hpp>\n\n"
            "namespace sel4 {\n\nnamespace tag {\nstruct Endpoint;\nstruct Notification;\nstruct "
            "Reply;\n"
            "struct Tcb;\n}  // namespace tag\n\n";
@@ -398,7 +416,9 @@ std::string generate_syscalls_header(const std::vector<std::string>& syscalls, b
     out << "namespace debug {\n";
     for (const auto& code : members["debug"])
         out << code << "\n";
-    out << "}  // namespace debug\n\ninline constexpr bool kernel_is_mcs = "
+    out << "}  // namespace debug\n\nnamespace benchmark {\n";
+    for (const auto& code : members["benchmark"]) out << code << "\n";
+    out << "}  // namespace benchmark\n\ninline constexpr bool kernel_is_mcs = "
         << (mcs ? "true" : "false") << ";\n\n}  // namespace sel4\n";
     return out.str();
 }

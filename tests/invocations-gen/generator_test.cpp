@@ -121,6 +121,29 @@ TEST(InvocationsGen, ReportsMalformedInputWithItsLine) {
     }
 }
 
+TEST(InvocationsGen, SyscallsFollowTheConfiguration) {
+    const char* xml = R"(<syscalls>
+  <api-master><config><syscall name="Call"/><syscall name="Recv"/><syscall name="Reply"/></config></api-master>
+  <api-mcs><config><syscall name="Call"/><syscall name="Recv"/><syscall name="Wait"/></config></api-mcs>
+  <debug>
+    <config><condition><config var="CONFIG_PRINTING"/></condition><syscall name="DebugPutChar"/></config>
+    <config><condition><config var="CONFIG_ENABLE_BENCHMARKS"/></condition><syscall name="BenchmarkResetLog"/></config>
+  </debug>
+</syscalls>)";
+    const auto classic = generate_syscalls_header(read_syscalls(xml, "syscall.xml", {"CONFIG_PRINTING"}), false);
+    EXPECT_TRUE(has(classic, "Received recv() const noexcept"));
+    EXPECT_TRUE(has(classic, "inline void reply(MessageInfo info)"));
+    EXPECT_TRUE(has(classic, "inline void put_char(char c)"));
+    EXPECT_FALSE(has(classic, "reset_log"));
+    const auto mcs = generate_syscalls_header(
+        read_syscalls(xml, "syscall.xml", {"CONFIG_KERNEL_MCS", "CONFIG_ENABLE_BENCHMARKS"}), true);
+    EXPECT_TRUE(has(mcs, "Received recv(Cap<tag::Reply> reply) const noexcept"));
+    EXPECT_TRUE(has(mcs, "seL4_Word wait() const noexcept"));
+    EXPECT_FALSE(has(mcs, "inline void reply("));
+    EXPECT_FALSE(has(mcs, "put_char"));
+    EXPECT_TRUE(has(mcs, "Result<void> reset_log()"));
+}
+
 // The real interface definitions of every installed seL4 this machine has.
 TEST(InvocationsGen, GeneratesForEveryInstalledSeL4) {
     std::vector<std::filesystem::path> prefixes;

@@ -1,9 +1,11 @@
 // The seL4 C++ API on the real kernel, used as a user would: retype, CNode operations,
 // notifications, endpoints, error values. Each case prints its name and ok/FAILED.
 #include <cstdio>
+#include <iterator>
 
 #include <sel4/root_task.hpp>
 #include <sel4/bootinfo.hpp>
+#include <sel4/object_types.hpp>
 #include <sel4/paging.hpp>
 #include <sel4/sel4.hpp>
 
@@ -39,29 +41,38 @@ int main_task(const seL4_BootInfo& bootinfo) {
     const auto untyped = BootInfo(bootinfo).find_memory(20);
     check(!untyped.is_null(), "boot info has a 1 MiB untyped");
 
-    // Retype into objects of each portable type.
-    struct Kind {
-        seL4_Word type;
-        seL4_Word size_bits;
-        const char* name;
-    };
-    const Kind kinds[] = {{seL4_EndpointObject, 0, "endpoint"},
-                          {seL4_NotificationObject, 0, "notification"},
-                          {seL4_TCBObject, 0, "tcb"},
-                          {seL4_CapTableObject, 4, "cnode"},
-                          {seL4_UntypedObject, 12, "untyped"}};
-    seL4_CPtr objects[5] = {};
-    for (int i = 0; i < 5; ++i) {
-        objects[i] = slots.take();
-        const auto result =
-            untyped.retype(kinds[i].type, kinds[i].size_bits, root, 0, 0, objects[i], 1);
-        char what[64];
-        std::snprintf(what, sizeof what, "retype untyped into %s", kinds[i].name);
-        check(result.ok(), what);
+    // Retype into every kind of object this kernel has.
+    constexpr auto kinds = std::size(object::portable_types);
+    seL4_CPtr made[kinds] = {};
+    for (std::size_t i = 0; i < kinds; ++i) {
+        const auto& kind = object::portable_types[i];
+        made[i] = slots.take();
+        char what[80];
+        std::snprintf(what, sizeof what, "retype untyped into %s", kind.name);
+        check(untyped.retype(kind.type, kind.size_bits, root, 0, 0, made[i], 1).ok(), what);
     }
-    const cap::Endpoint endpoint(objects[0]);
-    const cap::Notification notification(objects[1]);
-    const cap::Tcb tcb(objects[2]);
+    // Architecture objects (a 2 MiB page among them) from another, larger untyped.
+    cap::Untyped big;
+    for (const auto u : BootInfo(bootinfo).untypeds())
+        if (!u.is_device && u.size_bits >= 23 && !(u.cap == untyped)) {
+            big = u.cap;
+            break;
+        }
+    check(!big.is_null(), "boot info has a second, 8 MiB untyped");
+    for (const auto& kind : object::arch_types) {
+        char what[80];
+        std::snprintf(what, sizeof what, "retype untyped into %s", kind.name);
+        check(big.retype(kind.type, kind.size_bits, root, 0, 0, slots.take(), 1).ok(), what);
+    }
+    auto made_of = [&](seL4_Word type) {
+        for (std::size_t i = 0; i < kinds; ++i)
+            if (object::portable_types[i].type == type) return made[i];
+        return seL4_CPtr{0};
+    };
+    const cap::Endpoint endpoint(made_of(seL4_EndpointObject));
+    const cap::Notification notification(made_of(seL4_NotificationObject));
+    const cap::Tcb tcb(made_of(seL4_TCBObject));
+    const seL4_CPtr cnode = made_of(seL4_CapTableObject);
 
     // CNode operations on the root CNode, addressed with full word depth.
     const auto copy_slot = slots.take();
@@ -91,7 +102,7 @@ int main_task(const seL4_BootInfo& bootinfo) {
     check(root.move(moved, word_bits, root, copy_slot, word_bits).ok(), "cnode move");
     // Mutate moves a capability and changes its data: for a CNode cap, its guard.
     const auto cnode_copy = slots.take(), mutated = slots.take();
-    check(root.copy(cnode_copy, word_bits, root, objects[3], word_bits, seL4_AllRights).ok() &&
+    check(root.copy(cnode_copy, word_bits, root, cnode, word_bits, seL4_AllRights).ok() &&
               root.mutate(mutated, word_bits, root, cnode_copy, word_bits,
                           seL4_CNode_CapData_new(0, 0).words[0])
                   .ok(),

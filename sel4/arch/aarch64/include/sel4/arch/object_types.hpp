@@ -1,0 +1,15 @@
+// aarch64 kernel objects (hypervisor kernels add the VCPU).
+#pragma once
+#include <sel4/object_kind.hpp>
+
+namespace sel4::arch {
+inline constexpr object::Kind object_types[] = {
+    {seL4_ARM_SmallPageObject, 0, "4 KiB page"},
+    {seL4_ARM_LargePageObject, 0, "2 MiB page"},
+    {seL4_ARM_PageTableObject, 0, "page table"},
+    {seL4_ARM_VSpaceObject, 0, "vspace"},
+#ifdef CONFIG_ARM_HYPERVISOR_SUPPORT
+    {seL4_ARM_VCPUObject, 0, "vcpu"},
+#endif
+};
+}  // namespace sel4::arch

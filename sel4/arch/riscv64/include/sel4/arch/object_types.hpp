@@ -1,0 +1,11 @@
+// riscv64 kernel objects.
+#pragma once
+#include <sel4/object_kind.hpp>
+
+namespace sel4::arch {
+inline constexpr object::Kind object_types[] = {
+    {seL4_RISCV_4K_Page, 0, "4 KiB page"},
+    {seL4_RISCV_Mega_Page, 0, "2 MiB page"},
+    {seL4_RISCV_PageTableObject, 0, "page table"},
+};
+}  // namespace sel4::arch
