@@ -25,6 +25,9 @@ typedef seL4_MessageInfo_t microkit_msginfo;
 #define BASE_ENDPOINT_CAP 74
 #define BASE_IRQ_CAP 138
 #define BASE_TCB_CAP 202
+#define BASE_VM_TCB_CAP 266
+#define BASE_VCPU_CAP 330
+#define ARM_SMC_CAP 7
 #define MICROKIT_MAX_CHANNELS 62
 #define MICROKIT_MAX_CHANNEL_ID (MICROKIT_MAX_CHANNELS - 1)
 #define MICROKIT_PD_NAME_LENGTH 64
@@ -98,6 +101,72 @@ static inline void microkit_deferred_notify(microkit_channel ch) {
 static inline void microkit_deferred_irq_ack(microkit_channel ch) {
     sel4_microkit_deferred_irq_ack(ch);
 }
+
+#if defined(CONFIG_ARM_HYPERVISOR_SUPPORT)
+/* Virtual CPUs of a PD's virtual machine. Failures stop the PD, as in libmicrokit. */
+static inline void microkit_vcpu_restart(microkit_child vcpu, seL4_Word entry_point)
+{
+    seL4_UserContext context;
+    __builtin_memset(&context, 0, sizeof context);
+    context.pc = entry_point;
+    if (seL4_TCB_WriteRegisters(BASE_VM_TCB_CAP + vcpu, seL4_True, 0, 1, &context) != seL4_NoError) {
+        microkit_dbg_puts("microkit_vcpu_restart: cannot write the VM's registers\n");
+        microkit_internal_crash(seL4_IllegalOperation);
+    }
+}
+static inline void microkit_vcpu_stop(microkit_child vcpu)
+{
+    if (seL4_TCB_Suspend(BASE_VM_TCB_CAP + vcpu) != seL4_NoError) {
+        microkit_dbg_puts("microkit_vcpu_stop: cannot suspend the VM\n");
+        microkit_internal_crash(seL4_IllegalOperation);
+    }
+}
+static inline void microkit_vcpu_arm_inject_irq(microkit_child vcpu, seL4_Uint16 irq, seL4_Uint8 priority,
+                                                seL4_Uint8 group, seL4_Uint8 index)
+{
+    seL4_Error error = seL4_ARM_VCPU_InjectIRQ(BASE_VCPU_CAP + vcpu, irq, priority, group, index);
+    if (error != seL4_NoError) {
+        microkit_dbg_puts("microkit_vcpu_arm_inject_irq: the kernel refused\n");
+        microkit_internal_crash(error);
+    }
+}
+static inline void microkit_vcpu_arm_ack_vppi(microkit_child vcpu, seL4_Word irq)
+{
+    seL4_Error error = seL4_ARM_VCPU_AckVPPI(BASE_VCPU_CAP + vcpu, irq);
+    if (error != seL4_NoError) {
+        microkit_dbg_puts("microkit_vcpu_arm_ack_vppi: the kernel refused\n");
+        microkit_internal_crash(error);
+    }
+}
+static inline seL4_Word microkit_vcpu_arm_read_reg(microkit_child vcpu, seL4_Word reg)
+{
+    seL4_ARM_VCPU_ReadRegs_t result = seL4_ARM_VCPU_ReadRegs(BASE_VCPU_CAP + vcpu, (seL4_VCPUReg)reg);
+    if (result.error != seL4_NoError) {
+        microkit_dbg_puts("microkit_vcpu_arm_read_reg: the kernel refused\n");
+        microkit_internal_crash((seL4_Error)result.error);
+    }
+    return result.value;
+}
+static inline void microkit_vcpu_arm_write_reg(microkit_child vcpu, seL4_Word reg, seL4_Word value)
+{
+    seL4_Error error = seL4_ARM_VCPU_WriteRegs(BASE_VCPU_CAP + vcpu, (seL4_VCPUReg)reg, value);
+    if (error != seL4_NoError) {
+        microkit_dbg_puts("microkit_vcpu_arm_write_reg: the kernel refused\n");
+        microkit_internal_crash(error);
+    }
+}
+#endif
+
+#if defined(CONFIG_ALLOW_SMC_CALLS)
+static inline void microkit_arm_smc_call(seL4_ARM_SMCContext *args, seL4_ARM_SMCContext *response)
+{
+    seL4_Error error = seL4_ARM_SMC_Call(ARM_SMC_CAP, args, response);
+    if (error != seL4_NoError) {
+        microkit_dbg_puts("microkit_arm_smc_call: the kernel refused\n");
+        microkit_internal_crash(error);
+    }
+}
+#endif
 
 #ifdef __cplusplus
 }
