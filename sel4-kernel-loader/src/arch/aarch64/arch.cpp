@@ -28,7 +28,6 @@ alignas(4096) Table low_tables[8];  // TTBR0: identity (and the EL2 kernel's win
 alignas(4096) Table high_tables[4]; // TTBR1_EL1: the EL1 kernel's window
 std::atomic<bool> tables_ready{false};
 const PayloadHeader* shared_payload;
-unsigned start_el;
 
 unsigned current_el() {
     std::uint64_t el;
@@ -117,8 +116,9 @@ std::uint64_t psci_cpu_on(std::uint64_t mpidr, std::uint64_t entry, std::uint64_
     register std::uint64_t x1 asm("x1") = mpidr;
     register std::uint64_t x2 asm("x2") = entry;
     register std::uint64_t x3 asm("x3") = context;
-    // QEMU's PSCI answers HVC when the guest starts at EL1, SMC when it starts at EL2.
-    if (start_el == 2)
+    // QEMU's PSCI answers HVC when the guest starts at EL1, SMC when it starts at EL2; the boot
+    // core is still at its starting level here (it leaves EL2 only to enter the kernel).
+    if (current_el() == 2)
         asm volatile("smc #0" : "+r"(x0) : "r"(x1), "r"(x2), "r"(x3) : "memory");
     else
         asm volatile("hvc #0" : "+r"(x0) : "r"(x1), "r"(x2), "r"(x3) : "memory");
@@ -137,8 +137,8 @@ void put_char(char c) {
 }
 
 const char* describe_mode() {
-    start_el = current_el();
-    return start_el == 2 ? "EL2 (aarch64)" : start_el == 1 ? "EL1 (aarch64)" : "EL3 (aarch64)";
+    const unsigned el = current_el();
+    return el == 2 ? "EL2 (aarch64)" : el == 1 ? "EL1 (aarch64)" : "EL3 (aarch64)";
 }
 
 void start_secondary_cores(const PayloadHeader& payload, std::uint64_t) {
