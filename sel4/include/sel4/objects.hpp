@@ -10,7 +10,7 @@ struct VSpace; // the root of an address space, whatever the architecture calls 
 } // namespace tag
 
 namespace cap {
-using VSpace = Cap<tag::VSpace>;
+using VSpace = Cap<tag::VSpace>; // the root of an address space
 } // namespace cap
 
 } // namespace sel4
