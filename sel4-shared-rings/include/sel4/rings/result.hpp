@@ -41,17 +41,17 @@ constexpr std::string_view describe(RingError error) {
     return "unknown ring error";
 }
 
-// A value or a RingError; ignoring it is a compile-time warning. Asking for the value of an
-// error traps: check first.
-template <class T>
+// A value or an error (a RingError unless said otherwise); ignoring it is a compile-time
+// warning. Asking for the value of an error traps: check first.
+template <class T, class E = RingError>
 class [[nodiscard]] Result {
   public:
     constexpr Result(T value) : value_(std::move(value)), ok_(true) {}
-    constexpr Result(RingError error) : value_{}, error_(error), ok_(false) {}
+    constexpr Result(E error) : value_{}, error_(error), ok_(false) {}
 
     constexpr bool has_value() const { return ok_; }
     constexpr explicit operator bool() const { return ok_; }
-    constexpr RingError error() const { return error_; }
+    constexpr E error() const { return error_; }
     constexpr const T& value() const {
         if (!ok_) __builtin_trap();
         return value_;
@@ -61,21 +61,21 @@ class [[nodiscard]] Result {
 
   private:
     T value_;
-    RingError error_{};
+    E error_{};
     bool ok_;
 };
 
-template <>
-class [[nodiscard]] Result<void> {
+template <class E>
+class [[nodiscard]] Result<void, E> {
   public:
     constexpr Result() = default;
-    constexpr Result(RingError error) : error_(error), ok_(false) {}
+    constexpr Result(E error) : error_(error), ok_(false) {}
     constexpr bool has_value() const { return ok_; }
     constexpr explicit operator bool() const { return ok_; }
-    constexpr RingError error() const { return error_; }
+    constexpr E error() const { return error_; }
 
   private:
-    RingError error_{};
+    E error_{};
     bool ok_ = true;
 };
 
