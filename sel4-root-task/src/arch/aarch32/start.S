@@ -1,5 +1,5 @@
 /* Root task entry on aarch32 (ARM state): r0 = boot info; no stack yet. The stack top is
- * 8-byte aligned as the AAPCS wants; the linker makes the call switch to Thumb. */
+ * 8-byte aligned as the AAPCS wants. */
     .syntax unified
     .arm
     .section .text._start, "ax", %progbits
