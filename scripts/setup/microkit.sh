@@ -33,7 +33,8 @@ installed() {
     [ -x "$sdk/bin/microkit" ] || return 1
     local board
     for board in "${boards[@]}"; do
-        [ -f "$sdk/board/$board/$config/lib/libmicrokit.a" ] && [ -f "$sdk/board/$board/$config/elf/sel4.elf" ] || return 1
+        [ -f "$sdk/board/$board/$config/lib/libmicrokit.a" ] || return 1
+        [ -f "$sdk/board/$board/$config/elf/sel4.elf" ] || return 1
     done
 }
 if installed; then
@@ -41,31 +42,27 @@ if installed; then
     exit 0
 fi
 
+# Says why nothing is built and lets the rest of the set-up go on.
+skip() {
+    echo "setup: SKIPPED building the Microkit SDK $microkit_tag: $*. Microkit tests will be skipped."
+    exit 0
+}
+
 # Debian's toolchain, not a rustup one or pyenv's python3 that may come first on PATH: the crates
 # and python3-* modules below are Debian's, and these are what a fresh Debian 12 machine has.
 export PATH=/usr/bin:$PATH
 for tool in cargo rustc; do
-    if [ ! -x "/usr/bin/$tool" ]; then
-        echo "setup: SKIPPED building the Microkit SDK: /usr/bin/$tool missing (apt-get install cargo rustc). Microkit tests will be skipped."
-        exit 0
-    fi
+    [ -x "/usr/bin/$tool" ] || skip "/usr/bin/$tool is missing (apt-get install cargo rustc)"
 done
 
 mkdir -p "$cache"
 src=$cache/microkit-$microkit_tag
 sel4_src=$cache/seL4-${sel4_commit:0:12}
-if ! obtain_source "Microkit" MICROKIT_SOURCE https://github.com/seL4/microkit.git "$microkit_tag" "$microkit_commit" "$src"; then
-    echo "setup: SKIPPED building the Microkit SDK $microkit_tag: no source. Microkit tests will be skipped."
-    exit 0
-fi
-if ! obtain_source "seL4 for Microkit" SEL4_SOURCE https://github.com/seL4/seL4.git "$sel4_commit" "$sel4_commit" "$sel4_src"; then
-    echo "setup: SKIPPED building the Microkit SDK $microkit_tag: no source for its kernel (seL4 $sel4_commit). Microkit tests will be skipped."
-    exit 0
-fi
-if ! obtain_pyfdt "$cache/pyfdt"; then
-    echo "setup: SKIPPED building the Microkit SDK: its kernel's device trees need pyfdt; set PYFDT_SOURCE"
-    exit 0
-fi
+obtain_source "Microkit" MICROKIT_SOURCE https://github.com/seL4/microkit.git \
+    "$microkit_tag" "$microkit_commit" "$src" || skip "no source (set MICROKIT_SOURCE)"
+obtain_source "seL4 for Microkit" SEL4_SOURCE https://github.com/seL4/seL4.git \
+    "$sel4_commit" "$sel4_commit" "$sel4_src" || skip "no source for its kernel, seL4 $sel4_commit"
+obtain_pyfdt "$cache/pyfdt" || skip "its kernel's device trees need pyfdt (set PYFDT_SOURCE)"
 
 # Makes the 2.0.1 tool build with Rust 1.63 and Debian's crates. Each edit must apply exactly
 # once, so a different source tree fails here rather than half-patched.
@@ -137,10 +134,11 @@ board_list=$(
     echo "${boards[*]}"
 )
 # CARGO_HOME in the cache keeps the build out of the user's home.
-if ! (cd "$work" && CARGO_HOME=$cache/cargo-home PYTHONPATH=$cache/pyfdt${PYTHONPATH:+:$PYTHONPATH} \
-    /usr/bin/python3 build_sdk.py --sel4 "$sel4_src" --boards "$board_list" --configs "$config" \
-    --skip-docs --skip-tar --tool-target-triple x86_64-unknown-linux-gnu \
-    --toolchain-prefix-aarch64 aarch64-linux-gnu --toolchain-prefix-riscv64 riscv64-unknown-elf) >"$log" 2>&1; then
+export CARGO_HOME=$cache/cargo-home PYTHONPATH=$cache/pyfdt${PYTHONPATH:+:$PYTHONPATH}
+if ! (cd "$work" && /usr/bin/python3 build_sdk.py --sel4 "$sel4_src" --boards "$board_list" \
+    --configs "$config" --skip-docs --skip-tar --tool-target-triple x86_64-unknown-linux-gnu \
+    --toolchain-prefix-aarch64 aarch64-linux-gnu --toolchain-prefix-riscv64 riscv64-unknown-elf) \
+    >"$log" 2>&1; then
     tail -n 30 "$log"
     echo "setup: FAILED to build the Microkit SDK $microkit_tag (log: $log)" >&2
     exit 1

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Obtains a pinned upstream source tree, verified by commit id, from a local checkout or by git.
 # Sourced by the set-up scripts; nothing here is run on its own.
 #
@@ -47,9 +48,10 @@ obtain_source() {
     # A release is a tag; a kernel pinned between releases is fetched by its commit id.
     local ref=$tag
     [[ $tag =~ ^[0-9a-f]{40}$ ]] || ref=refs/tags/$tag
-    if ! GIT_TERMINAL_PROMPT=0 timeout "$setup_download_timeout" sh -c \
-        'git init --quiet "$1" && git -C "$1" fetch --quiet --depth 1 "$2" "$3" && git -C "$1" -c advice.detachedHead=false checkout --quiet FETCH_HEAD' \
-        sh "$clone/src" "$url" "$ref" 2>/dev/null; then
+    git init --quiet "$clone/src"
+    if ! GIT_TERMINAL_PROMPT=0 timeout "$setup_download_timeout" \
+        git -C "$clone/src" fetch --quiet --depth 1 "$url" "$ref" 2>/dev/null ||
+        ! git -C "$clone/src" -c advice.detachedHead=false checkout --quiet FETCH_HEAD; then
         rm -rf "$clone"
         echo "setup: could not download $name $tag from $url (no network?); set $var to a local checkout to build it" >&2
         return 1
