@@ -85,6 +85,10 @@ class BlkClient : public ProtectionDomain {
         std::printf("blk-client: %s, %llu blocks%s\n", info->serial_number,
                     static_cast<unsigned long long>(info->capacity),
                     info->read_only ? ", read-only" : "");
+        if (data_size < 4 * blk::transfer_size) {
+            std::printf("blk-client: FAILED: data region too small\n");
+            return;
+        }
         if (info->capacity != disk_blocks) {
             std::printf("blk-client: FAILED: capacity %llu, the image has %llu\n",
                         static_cast<unsigned long long>(info->capacity),
