@@ -139,6 +139,7 @@ function(sel4_add_simulate target)
     set(machine_x86_64 "[A-Za-z ]*X86-64")
     set(machine_aarch64 "AArch64")
     set(machine_riscv64 "RISC-V")
+    set(machine_aarch32 "ARM")
     add_test(NAME ${target}.image COMMAND ${SEL4_CROSS_PREFIX}readelf -h -l "$<TARGET_FILE:${target}>")
     set_tests_properties(${target}.image PROPERTIES
         PASS_REGULAR_EXPRESSION "Type:[ ]+EXEC.*Machine:[ ]+${machine_${SEL4_ARCH}}.*TLS"

@@ -15,14 +15,12 @@ inline seL4_Word missing_table_object() {
 
 // Maps table (of object type type) into vspace to cover vaddr.
 inline Result<void> map_table(seL4_Word, seL4_CPtr table, cap::VSpace vspace, seL4_Word vaddr) {
-    return cap::PageTable(table).map(vspace.cast<tag::PageTable>(), vaddr,
-                                     seL4_RISCV_Default_VMAttributes);
+    return cap::PageTable(table).map(vspace, vaddr, seL4_RISCV_Default_VMAttributes);
 }
 
 // Maps frame, read-write, into vspace at vaddr.
 inline Result<void> map_page(seL4_CPtr frame, cap::VSpace vspace, seL4_Word vaddr) {
-    return cap::Page(frame).map(vspace.cast<tag::PageTable>(), vaddr, seL4_ReadWrite,
-                                seL4_RISCV_Default_VMAttributes);
+    return cap::Page(frame).map(vspace, vaddr, seL4_ReadWrite, seL4_RISCV_Default_VMAttributes);
 }
 
 } // namespace sel4::arch

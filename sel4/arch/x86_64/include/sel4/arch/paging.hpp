@@ -29,7 +29,7 @@ inline Result<void> map_table(seL4_Word type, seL4_CPtr table, cap::VSpace vspac
                               seL4_Word vaddr) {
     switch (type) {
     case seL4_X86_PDPTObject:
-        return cap::Pdpt(table).map(vspace.cast<tag::Pml4>(), vaddr, seL4_X86_Default_VMAttributes);
+        return cap::Pdpt(table).map(vspace, vaddr, seL4_X86_Default_VMAttributes);
     case seL4_X86_PageDirectoryObject:
         return cap::PageDirectory(table).map(vspace, vaddr, seL4_X86_Default_VMAttributes);
     default:
