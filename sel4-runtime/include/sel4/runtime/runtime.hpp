@@ -42,8 +42,8 @@ std::uintptr_t initialize_thread_tls(void* region, std::size_t size) noexcept;
 // Makes the thread pointer point at a TLS region initialised by initialize_tls_region.
 void set_thread_pointer(std::uintptr_t thread_pointer) noexcept;
 
-// Installs the terminate handler and runs the image's constructors (.preinit_array,
-// .init_array). Call once, after TLS and the IPC buffer are set up.
+// Runs the image's constructors (.preinit_array, .init_array). Call once, after TLS and the IPC
+// buffer are set up.
 void initialize() noexcept;
 
 } // namespace sel4::runtime
