@@ -1,40 +1,21 @@
 // The one way out for everything that goes wrong: failed assertions (libsel4's and the C
 // library's), abort(), exit(), sel4::panic. It formats with sel4::runtime::Message (no printf,
 // no heap), so that it costs little in images that use neither. The backtrace needs the
-// unwinder, which only images that use exceptions link: it is referenced weakly, and the fatal
-// path prints none without it.
-#include <unwind.h>
-
+// unwinder, which only images that use exceptions link: it comes with the terminate handler
+// (terminate.cpp), referenced weakly here, and the fatal path prints none without it.
 #include <sel4/runtime/message.hpp>
 #include <sel4/runtime/runtime.hpp>
 
 #include "internal.hpp"
 
-extern "C" {
-[[gnu::weak]] _Unwind_Reason_Code _Unwind_Backtrace(_Unwind_Trace_Fn, void*);
-[[gnu::weak]] _Unwind_Ptr _Unwind_GetIP(_Unwind_Context*);
-}
+extern "C" [[gnu::weak]] void sel4_runtime_write_backtrace(void);
 
 namespace sel4::runtime {
 namespace {
 
 bool in_fatal = false;
 
-struct BacktraceState {
-    int frames = 0;
-    Message<16 * 20 + 16> text;
-};
-
-_Unwind_Reason_Code backtrace_frame(_Unwind_Context* context, void* argument) {
-    auto* state = static_cast<BacktraceState*>(argument);
-    const auto ip = _Unwind_GetIP(context);
-    if (!ip || state->frames == 16) return _URC_END_OF_STACK;
-    state->text << (state->frames++ ? " " : "  backtrace: ");
-    state->text.hex(ip);
-    return _URC_NO_REASON;
-}
-
-[[noreturn]] void report_and_stop(std::string_view message, const std::source_location* where) {
+void begin_report(std::string_view message) {
     if (in_fatal) {
         debug_write("sel4-runtime: fatal error while reporting a fatal error\n");
         sel4_runtime_stop_current_thread();
@@ -43,32 +24,28 @@ _Unwind_Reason_Code backtrace_frame(_Unwind_Context* context, void* argument) {
     debug_write("sel4-runtime: fatal: ");
     debug_write(message);
     debug_write("\n");
-    if (where) {
-        Message<> location;
-        location << "  at " << where->file_name() << ':' << where->line();
-        if (*where->function_name()) location << " in " << where->function_name();
-        location << '\n';
-        debug_write(location.view());
-    }
-    if (_Unwind_Backtrace && _Unwind_GetIP) {
-        BacktraceState state;
-        _Unwind_Backtrace(backtrace_frame, &state);
-        if (state.frames) {
-            state.text << '\n';
-            debug_write(state.text.view());
-        }
-    }
+}
+
+[[noreturn]] void end_report() {
+    if (sel4_runtime_write_backtrace) sel4_runtime_write_backtrace();
     sel4_runtime_stop_current_thread();
 }
 
 } // namespace
 
 void fatal(std::string_view message) noexcept {
-    report_and_stop(message, nullptr);
+    begin_report(message);
+    end_report();
 }
 
 void fatal(std::string_view message, const std::source_location& where) noexcept {
-    report_and_stop(message, &where);
+    begin_report(message);
+    Message<> location;
+    location << "  at " << where.file_name() << ':' << where.line();
+    if (*where.function_name()) location << " in " << where.function_name();
+    location << '\n';
+    debug_write(location.view());
+    end_report();
 }
 
 void exit(int status) noexcept {

@@ -1,15 +1,31 @@
 // Uncaught exceptions: the terminate handler names the exception's type and what(). It is
 // libsupc++'s own handler variable, defined here so that the linker takes ours instead of its
-// verbose handler; only images whose code can reach std::terminate (those that use exceptions)
-// keep it, with the demangler it needs. Nothing installs it at start.
+// verbose handler. This archive member comes into images whose code including
+// <sel4/runtime/runtime.hpp> is built with exceptions (sel4_runtime_exception_support); the
+// others pay neither for it nor for the demangler. Nothing installs it at start.
 #include <cxxabi.h>
 #include <exception>
 #include <typeinfo>
+#include <unwind.h>
 
 #include <sel4/runtime/message.hpp>
 #include <sel4/runtime/runtime.hpp>
 
 namespace {
+
+struct BacktraceState {
+    int frames = 0;
+    sel4::runtime::Message<16 * 20 + 16> text;
+};
+
+_Unwind_Reason_Code backtrace_frame(_Unwind_Context* context, void* argument) {
+    auto* state = static_cast<BacktraceState*>(argument);
+    const auto ip = _Unwind_GetIP(context);
+    if (!ip || state->frames == 16) return _URC_END_OF_STACK;
+    state->text << (state->frames++ ? " " : "  backtrace: ");
+    state->text.hex(ip);
+    return _URC_NO_REASON;
+}
 
 [[noreturn]] void on_terminate() noexcept {
     const std::type_info* type = abi::__cxa_current_exception_type();
@@ -31,6 +47,18 @@ namespace {
 }
 
 } // namespace
+
+extern "C" const char sel4_runtime_exception_support = 1;
+
+// For the fatal path: the unwinder is here anyway.
+extern "C" void sel4_runtime_write_backtrace(void) {
+    BacktraceState state;
+    _Unwind_Backtrace(backtrace_frame, &state);
+    if (state.frames) {
+        state.text << '\n';
+        sel4::runtime::debug_write(state.text.view());
+    }
+}
 
 namespace __cxxabiv1 {
 std::terminate_handler __terminate_handler = on_terminate;

@@ -159,3 +159,14 @@ TEST(Tlsf, SeveralPools) {
     EXPECT_GE(static_cast<std::byte*>(big), b.data());
     EXPECT_TRUE(tlsf.check());
 }
+
+// A request just below the largest free block fits, though TLSF's size classes round it up.
+TEST(Tlsf, RequestCloseToTheWholeHeap) {
+    Heap heap(64 << 20);
+    const std::size_t whole = heap.tlsf.largest_free();
+    void* p = heap.tlsf.allocate(whole);
+    ASSERT_NE(p, nullptr);
+    ASSERT_TRUE(heap.tlsf.release(p));
+    EXPECT_NE(heap.tlsf.allocate(63 << 20), nullptr);
+    EXPECT_TRUE(heap.tlsf.check());
+}

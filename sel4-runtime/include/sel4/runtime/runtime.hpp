@@ -57,6 +57,15 @@ panic(std::string_view message,
 
 } // namespace sel4
 
+#if __cpp_exceptions
+// Code built with exceptions brings the terminate handler that reports uncaught ones (with the
+// exception's demangled type and what()); code built without pays for none of it.
+extern "C" const char sel4_runtime_exception_support;
+namespace sel4::runtime::detail {
+[[gnu::used]] inline const char* const exception_support = &sel4_runtime_exception_support;
+}
+#endif
+
 extern "C" {
 // One character to the kernel's debug console (for C code and C library glue).
 void sel4_runtime_debug_put_char(char c);

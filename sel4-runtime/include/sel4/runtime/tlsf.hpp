@@ -1,5 +1,6 @@
 // The heap's allocator: two-level segregated fit (TLSF). Every operation but realloc's copy
-// takes bounded time (two bitmap scans, no list walks), fragmentation stays low (16 size
+// takes bounded time (two bitmap scans, no list walks; only a request that no larger size class
+// can serve looks through its own class's list before failing), fragmentation stays low (16 size
 // classes per power of two, immediate coalescing), and every block is 16-byte aligned, as
 // alignof(std::max_align_t) promises. Over-aligned requests split a free block at the aligned
 // address. Memory comes in pools (the image's static heap, frames mapped from untyped memory),
@@ -297,8 +298,24 @@ class Tlsf {
         }
     }
 
-    // Removes and returns a free block of at least size bytes, in O(1).
+    // Removes and returns a free block of at least size bytes: in O(1) from a class whose
+    // every block fits; failing that, from the request's own class, whose blocks may be
+    // smaller (so that a request close to the largest free block still succeeds).
     Block* take_free(std::size_t size) {
+        if (Block* block = take_from_larger_class(size)) return block;
+        unsigned fl, sl;
+        mapping_insert(size, fl, sl);
+        if (fl >= fl_count) return nullptr;
+        for (Block* block = heads_[fl][sl]; block; block = block->next_free) {
+            if (block->size() >= size) {
+                remove_free(block);
+                return block;
+            }
+        }
+        return nullptr;
+    }
+
+    Block* take_from_larger_class(std::size_t size) {
         unsigned fl, sl;
         mapping_search(size, fl, sl);
         if (fl >= fl_count) return nullptr;
