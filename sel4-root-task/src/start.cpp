@@ -1,15 +1,14 @@
 // From _start (per-arch assembly, which set up the stack) to the user's function.
 #include <sel4/root_task.hpp>
 
-extern "C" int sel4_root_task_main(const seL4_BootInfo& bootinfo);
+extern "C" [[noreturn]] void sel4_root_task_main(const seL4_BootInfo& bootinfo);
 
 namespace {
 
 [[noreturn]] void start_with_tls(void* argument) {
     const auto* bootinfo = static_cast<const seL4_BootInfo*>(argument);
     seL4_SetIPCBuffer(bootinfo->ipcBuffer);
-    sel4::runtime::initialize();
-    sel4::runtime::exit(sel4_root_task_main(*bootinfo));
+    sel4_root_task_main(*bootinfo); // the heap, constructors and main (root_task.hpp)
 }
 
 } // namespace
