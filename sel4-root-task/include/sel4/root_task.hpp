@@ -1,8 +1,10 @@
-// A root task in C++: write one function that takes the boot info, and name it once:
+// A root task in C++: write one function that takes the boot info, or a sel4::Env made from it
+// (sel4/env.hpp: typed objects from the boot info's memory, threads), and name it once:
 //
 //     #include <sel4/root_task.hpp>
 //
 //     int main_task(const seL4_BootInfo& bootinfo) { ... return 0; }
+//     int main_task(sel4::Env& env) { ... return 0; }
 //     SEL4_ROOT_TASK_MAIN(main_task)                                   // default sizes
 //     SEL4_ROOT_TASK_MAIN(main_task, .stack_size = 1 << 20)            // or choose them
 //
@@ -27,13 +29,32 @@ struct Config {
 
 namespace detail {
 
-template <auto Main>
-int invoke_main(const seL4_BootInfo& bootinfo) {
-    if constexpr (std::is_void_v<decltype(Main(bootinfo))>) {
-        Main(bootinfo);
+template <class F>
+struct FirstParameter;
+template <class R, class P>
+struct FirstParameter<R (*)(P)> {
+    using type = std::remove_cvref_t<P>;
+};
+
+template <auto Main, class Argument>
+int call_main(Argument& argument) {
+    if constexpr (std::is_void_v<decltype(Main(argument))>) {
+        Main(argument);
         return 0;
     } else {
-        return static_cast<int>(Main(bootinfo));
+        return static_cast<int>(Main(argument));
+    }
+}
+
+// main(bootinfo), or main(env) with an environment (sel4::Env) made from the boot info.
+template <auto Main>
+int invoke_main(const seL4_BootInfo& bootinfo) {
+    using Parameter = typename FirstParameter<decltype(Main)>::type;
+    if constexpr (std::is_same_v<Parameter, seL4_BootInfo>) {
+        return call_main<Main>(bootinfo);
+    } else {
+        Parameter environment(bootinfo);
+        return call_main<Main>(environment);
     }
 }
 
