@@ -1,8 +1,11 @@
-// Faults as typed values: what a fault handler receives, decoded from the fault message.
+// Faults as typed values: what a fault handler receives, decoded from the fault message, with
+// every field the architecture's kernel sends (sel4/arch/fault_registers.hpp), the MCS timeout
+// fault, and the ARM hypervisor's VGIC, VCPU and virtual PPI faults.
 #pragma once
 
 #include <variant>
 
+#include <sel4/arch/fault_registers.hpp>
 #include <sel4/message.hpp>
 #include <sel4/sys.hpp>
 
@@ -15,27 +18,60 @@ struct CapFault {
     bool in_receive_phase;
     seL4_Word lookup_failure_type;
 };
+// A system call the kernel does not know: its number and the caller's registers.
 struct UnknownSyscall {
-    seL4_Word ip, syscall;
+    seL4_Word ip, sp, syscall;
+    arch::SyscallRegisters registers;
 };
+// An exception of the architecture's own (undefined instruction, breakpoint, ...).
 struct UserException {
-    seL4_Word ip, number, code;
+    seL4_Word ip, sp, number, code;
+    arch::ExceptionRegisters registers;
 };
 struct VmFault {
     seL4_Word ip, address, status;
     bool instruction_fetch;
 };
+// MCS kernels: a scheduling context ran out of budget.
 struct Timeout {
-    seL4_Word data;
+    seL4_Word data, consumed;
 };
-// Architecture-specific faults (hypervisor extensions and the like): their raw label.
+// ARM hypervisor kernels: a virtual CPU's GIC maintenance interrupt (index of the list
+// register, or none), a trap of the virtual CPU (its HSR), a virtual PPI.
+struct VgicMaintenance {
+    seL4_Word index;
+    bool has_index;
+};
+struct VcpuFault {
+    seL4_Word hsr;
+};
+struct VppiEvent {
+    seL4_Word irq;
+};
+// A fault this decoder does not know: its raw label.
 struct Other {
     seL4_Word label;
 };
 } // namespace fault
 
-using Fault = std::variant<fault::Null, fault::CapFault, fault::UnknownSyscall,
-                           fault::UserException, fault::VmFault, fault::Timeout, fault::Other>;
+using Fault =
+    std::variant<fault::Null, fault::CapFault, fault::UnknownSyscall, fault::UserException,
+                 fault::VmFault, fault::Timeout, fault::VgicMaintenance, fault::VcpuFault,
+                 fault::VppiEvent, fault::Other>;
+
+// A short name of the kind of fault, for messages.
+inline const char* fault_name(const Fault& fault) {
+    constexpr const char* names[] = {
+        "null",    "capability fault", "unknown system call", "user exception", "VM fault",
+        "timeout", "VGIC maintenance", "VCPU fault",          "virtual PPI",    "unknown fault"};
+    return names[fault.index()];
+}
+
+} // namespace sel4
+
+#include <sel4/arch/fault_decode.hpp>
+
+namespace sel4 {
 
 // Decodes the message a fault handler received (from the IPC buffer's message registers).
 inline Fault decode_fault(MessageInfo info) {
@@ -48,22 +84,20 @@ inline Fault decode_fault(MessageInfo info) {
                                seL4_Fault_CapFault_get_InRecvPhase(raw) != 0,
                                seL4_Fault_CapFault_get_LookupFailureType(raw)};
     case seL4_Fault_UnknownSyscall:
-        return fault::UnknownSyscall{seL4_Fault_UnknownSyscall_get_FaultIP(raw),
-                                     seL4_Fault_UnknownSyscall_get_Syscall(raw)};
+        return arch::decode_unknown_syscall(raw);
     case seL4_Fault_UserException:
-        return fault::UserException{seL4_Fault_UserException_get_FaultIP(raw),
-                                    seL4_Fault_UserException_get_Number(raw),
-                                    seL4_Fault_UserException_get_Code(raw)};
+        return arch::decode_user_exception(raw);
     case seL4_Fault_VMFault:
         return fault::VmFault{seL4_Fault_VMFault_get_IP(raw), seL4_Fault_VMFault_get_Addr(raw),
                               seL4_Fault_VMFault_get_FSR(raw),
                               seL4_Fault_VMFault_get_PrefetchFault(raw) != 0};
 #ifdef CONFIG_KERNEL_MCS
     case seL4_Fault_Timeout:
-        return fault::Timeout{seL4_Fault_Timeout_get_data(raw)};
+        return fault::Timeout{seL4_Fault_Timeout_get_data(raw),
+                              seL4_Fault_Timeout_get_consumed(raw)};
 #endif
     default:
-        return fault::Other{info.label()};
+        return arch::decode_other_fault(raw, info.label());
     }
 }
 

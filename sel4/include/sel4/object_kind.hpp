@@ -9,4 +9,4 @@ struct Kind {
     seL4_Word size_bits;
     const char* name;
 };
-}  // namespace sel4::object
+} // namespace sel4::object

@@ -21,4 +21,4 @@ inline constexpr Kind portable_types[] = {
 
 inline constexpr const auto& arch_types = arch::object_types;
 
-}  // namespace sel4::object
+} // namespace sel4::object
