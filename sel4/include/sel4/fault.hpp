@@ -11,30 +11,44 @@
 
 namespace sel4 {
 
+// One struct per kind of fault the kernel reports; ip is the faulting instruction's address.
 namespace fault {
+// No fault: the message was not a fault message.
 struct Null {};
+// A capability the thread used could not be looked up.
 struct CapFault {
-    seL4_Word ip, address;
-    bool in_receive_phase;
-    seL4_Word lookup_failure_type;
+    seL4_Word ip;                  // where the thread was
+    seL4_Word address;             // the capability address that failed
+    bool in_receive_phase;         // failed while receiving (the receive slot), not sending
+    seL4_Word lookup_failure_type; // seL4_LookupFailureType: why the lookup failed
 };
-// A system call the kernel does not know: its number and the caller's registers.
+// The thread made a system call the kernel does not know.
 struct UnknownSyscall {
-    seL4_Word ip, sp, syscall;
-    arch::SyscallRegisters registers;
+    seL4_Word ip;                     // where the thread was
+    seL4_Word sp;                     // its stack pointer
+    seL4_Word syscall;                // the system call number it asked for
+    arch::SyscallRegisters registers; // the argument registers, as the architecture sends them
 };
-// An exception of the architecture's own (undefined instruction, breakpoint, ...).
+// The processor raised an exception the kernel passes to user level (an undefined
+// instruction, a breakpoint, a division by zero).
 struct UserException {
-    seL4_Word ip, sp, number, code;
-    arch::ExceptionRegisters registers;
+    seL4_Word ip;                       // where the thread was
+    seL4_Word sp;                       // its stack pointer
+    seL4_Word number;                   // the architecture's exception number
+    seL4_Word code;                     // the architecture's exception code
+    arch::ExceptionRegisters registers; // status registers, per architecture
 };
+// A memory access the thread's address space does not allow or map.
 struct VmFault {
-    seL4_Word ip, address, status;
-    bool instruction_fetch;
+    seL4_Word ip;           // where the thread was
+    seL4_Word address;      // the address accessed
+    seL4_Word status;       // the architecture's fault status (e.g. ESR, scause, error code)
+    bool instruction_fetch; // the access fetched an instruction
 };
-// MCS kernels: a scheduling context ran out of budget.
+// MCS: the thread's scheduling context ran out of budget (its timeout handler is told).
 struct Timeout {
-    seL4_Word data, consumed;
+    seL4_Word data;     // the scheduling context's badge
+    seL4_Word consumed; // the time it consumed
 };
 // ARM hypervisor kernels: a virtual CPU's GIC maintenance interrupt (index of the list
 // register, or none), a trap of the virtual CPU (its HSR), a virtual PPI.

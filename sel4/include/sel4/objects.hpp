@@ -14,7 +14,7 @@ struct SchedControl;
 } // namespace tag
 
 namespace cap {
-using VSpace = Cap<tag::VSpace>;
+using VSpace = Cap<tag::VSpace>; // the root of an address space
 using SchedContext = Cap<tag::SchedContext>;
 using Reply = Cap<tag::Reply>;
 using Page = Cap<tag::Page>;

@@ -13,7 +13,7 @@
 
 namespace {
 
-static_assert(sel4::config::word_size == 64);
+static_assert(sel4::config::word_size == 8 * sizeof(void*));
 static_assert(sel4::config::max_num_nodes >= 1);
 
 int failures = 0;
