@@ -20,6 +20,8 @@ packages=(
     python3-lxml python3-six python3-future
     # FAT images for the FAT reader's tests and the HTTP demo's disk
     dosfstools mtools
+    # the HTTPS demo's build-time certificate
+    openssl
     # API reference and debugging
     doxygen gdb-multiarch
 )
@@ -36,5 +38,6 @@ fi
 
 here=$(cd "$(dirname "$0")" && pwd)
 "$here/setup/newlib.sh"
+"$here/setup/mbedtls.sh"
 "$here/setup/sel4.sh"
 echo "setup: done. Run scripts/test.sh to build and test."
