@@ -15,7 +15,7 @@
 include_guard(GLOBAL)
 
 # Architectures the SDK supports, and the ones the kernel loader is needed for.
-set(SEL4_SUPPORTED_ARCHES x86_64 aarch64 riscv64)
+set(SEL4_SUPPORTED_ARCHES x86_64 aarch64 riscv64 aarch32)
 
 function(_sel4_fail)
     string(JOIN "" text ${ARGN})
@@ -120,6 +120,7 @@ function(sel4_discover)
     _sel4_config_value("${json}" PRINTING printing)
     _sel4_config_value("${json}" ARM_HYPERVISOR_SUPPORT hyp)
     _sel4_config_value("${json}" RISCV_EXT_D riscv_ext_d)
+    _sel4_config_value("${json}" ARM_TLS_REG_TPIDRURO arm_tls_tpidruro)
     if(arch STREQUAL "")
         _sel4_fail("'${gen_config}' has no SEL4_ARCH key.")
     endif()
@@ -131,6 +132,11 @@ function(sel4_discover)
         _sel4_fail("the kernel in '${gen_config}' is built without KernelRiscvExtD, but seL4 C++ "
                    "on riscv64 uses the lp64d ABI of Debian's riscv64 g++: rebuild the kernel "
                    "with -DKernelRiscvExtD=ON (seL4's default).")
+    endif()
+    if(arch STREQUAL "aarch32" AND NOT arm_tls_tpidruro)
+        _sel4_fail("the kernel in '${gen_config}' keeps the TLS base in TPIDRURW, but GCC's "
+                   "aarch32 code (and Debian's prebuilt libstdc++) reads TPIDRURO: rebuild the "
+                   "kernel with -DKernelArmTLSReg=tpidruro.")
     endif()
     if(mcs STREQUAL "")
         set(mcs OFF)

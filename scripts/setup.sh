@@ -40,4 +40,5 @@ here=$(cd "$(dirname "$0")" && pwd)
 "$here/setup/newlib.sh"
 "$here/setup/mbedtls.sh"
 "$here/setup/sel4.sh"
+"$here/setup/lwip.sh"
 echo "setup: done. Run scripts/test.sh to build and test."

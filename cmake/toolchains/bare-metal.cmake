@@ -1,9 +1,9 @@
 # Bare-metal programs that run before seL4 (the kernel loader, its test kernel): the same
 # cross compilers as seL4 userspace, but no C library, no exceptions, no floating point (the
 # FPU may be off), strict alignment (the MMU is off at first), and no seL4 needed to build.
-# Set SEL4_BARE_METAL_ARCH to aarch64 or riscv64.
-if(NOT SEL4_BARE_METAL_ARCH MATCHES "^(aarch64|riscv64)$")
-    message(FATAL_ERROR "bare-metal toolchain: set SEL4_BARE_METAL_ARCH to aarch64 or riscv64")
+# Set SEL4_BARE_METAL_ARCH to aarch64, riscv64, aarch32 or riscv32.
+if(NOT SEL4_BARE_METAL_ARCH MATCHES "^(aarch64|riscv64|aarch32|riscv32)$")
+    message(FATAL_ERROR "bare-metal toolchain: set SEL4_BARE_METAL_ARCH to aarch64, riscv64, aarch32 or riscv32")
 endif()
 set(CMAKE_SYSTEM_NAME Generic)
 list(APPEND CMAKE_TRY_COMPILE_PLATFORM_VARIABLES SEL4_BARE_METAL_ARCH)
@@ -11,6 +11,16 @@ set(CMAKE_SYSTEM_PROCESSOR ${SEL4_BARE_METAL_ARCH})
 if(SEL4_BARE_METAL_ARCH STREQUAL "aarch64")
     set(prefix aarch64-linux-gnu-)
     set(arch_flags "-mgeneral-regs-only -mstrict-align -mno-outline-atomics")
+elseif(SEL4_BARE_METAL_ARCH STREQUAL "aarch32")
+    # ARMv7-A with the virtualization extensions (HYP mode entry), Thumb-2; libgcc for 64-bit
+    # division.
+    set(prefix arm-linux-gnueabihf-)
+    set(arch_flags "-march=armv7ve+fp -mthumb -mfloat-abi=hard -mgeneral-regs-only -mno-unaligned-access")
+    set(link_libraries "-lgcc")
+elseif(SEL4_BARE_METAL_ARCH STREQUAL "riscv32")
+    set(prefix riscv64-unknown-elf-)
+    set(arch_flags "-march=rv32imac_zicsr_zifencei -mabi=ilp32 -mcmodel=medany -mno-relax")
+    set(link_libraries "-lgcc")
 else()
     set(prefix riscv64-linux-gnu-)
     set(arch_flags "-march=rv64imafdc_zicsr_zifencei -mabi=lp64d -mcmodel=medany -mno-relax")
@@ -24,4 +34,4 @@ set(CMAKE_C_FLAGS_INIT "${flags}")
 set(CMAKE_ASM_FLAGS_INIT "${flags}")
 set(CMAKE_CXX_FLAGS_INIT "${flags} -fno-rtti -fno-threadsafe-statics")
 set(CMAKE_EXE_LINKER_FLAGS_INIT "-nostdlib -static -no-pie -Wl,--gc-sections -Wl,--build-id=none -Wl,-z,noexecstack")
-set(CMAKE_CXX_STANDARD_LIBRARIES "" CACHE STRING "" FORCE)
+set(CMAKE_CXX_STANDARD_LIBRARIES "${link_libraries}" CACHE STRING "" FORCE)

@@ -1,10 +1,11 @@
 # Shared part of the per-architecture toolchain files for seL4 userspace. The including file sets:
-#   SEL4_TOOLCHAIN_ARCH   x86_64 | aarch64 | riscv64
+#   SEL4_TOOLCHAIN_ARCH   x86_64 | aarch64 | riscv64 | aarch32 | riscv32
 #   SEL4_CROSS_PREFIX     prefix of the GNU tools ("" for the host's)
 #   SEL4_ARCH_FLAGS       per-architecture code generation flags
 #   SEL4_LIBC             picolibc | newlib
 #   SEL4_LIBC_INCLUDE     the C library's headers
 #   SEL4_LIBC_LIB         the directory with its libc.a and libm.a
+#   SEL4_ARCH_LINK_FLAGS  per-architecture link flags (optional)
 #
 # What every seL4 userspace program is built as (the counterpart of rust-sel4's target specs):
 # static, non-PIE, no dynamic loader, thread-local storage in the local-exec model (one static
@@ -74,7 +75,7 @@ set(CMAKE_C_FLAGS_INIT "${common_flags} ${c_includes}")
 set(CMAKE_ASM_FLAGS_INIT "${common_flags} ${c_includes}")
 set(CMAKE_CXX_FLAGS_INIT "${common_flags} ${cxx_includes}")
 set(CMAKE_EXE_LINKER_FLAGS_INIT
-    "-nostdlib -static -no-pie -Wl,--eh-frame-hdr -Wl,-z,max-page-size=0x1000 -Wl,--gc-sections -Wl,--build-id=none -Wl,-z,noexecstack")
+    "-nostdlib -static -no-pie -Wl,--eh-frame-hdr -Wl,-z,max-page-size=0x1000 -Wl,--gc-sections -Wl,--build-id=none -Wl,-z,noexecstack ${SEL4_ARCH_LINK_FLAGS}")
 
 foreach(lib libstdc++.a libgcc.a libgcc_eh.a)
     execute_process(COMMAND ${CMAKE_CXX_COMPILER} -print-file-name=${lib}

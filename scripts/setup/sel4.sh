@@ -20,6 +20,11 @@ debug=(-DKernelDebugBuild=ON -DKernelPrinting=ON -DKernelVerificationBuild=OFF)
 x86=(-DKernelPlatform=pc99 -DKernelSel4Arch=x86_64 -DKernelFSGSBase=msr -DKernelSupportPCID=OFF -DKernelFPU=FXSAVE)
 arm=(-DKernelPlatform=qemu-arm-virt -DKernelSel4Arch=aarch64 -DARM_CPU=cortex-a57 -DQEMU_MEMORY=2048)
 riscv=(-DKernelPlatform=qemu-riscv-virt -DKernelSel4Arch=riscv64 -DQEMU_MEMORY=2048)
+# 32-bit: seL4 uses physical memory below 4 GiB only. qemu-arm-virt's RAM starts at 1 GiB,
+# qemu-riscv-virt's at 2 GiB (so 2048 MiB reaches exactly to 4 GiB).
+# aarch32: TLS in TPIDRURO, which GCC's code reads (-mtp=cp15) and the kernel sets on request.
+arm32=(-DKernelPlatform=qemu-arm-virt -DKernelSel4Arch=aarch32 -DARM_CPU=cortex-a15 -DQEMU_MEMORY=1024 -DKernelArmTLSReg=tpidruro)
+riscv32=(-DKernelPlatform=qemu-riscv-virt -DKernelSel4Arch=riscv32 -DQEMU_MEMORY=1024)
 
 # name | cross-compiler prefix | options
 configs=(
@@ -32,6 +37,10 @@ configs=(
     "riscv64-qemu-riscv-virt|riscv64-unknown-elf-|${riscv[*]}"
     "riscv64-qemu-riscv-virt-mcs|riscv64-unknown-elf-|${riscv[*]} -DKernelIsMCS=ON"
     "riscv64-qemu-riscv-virt-smp|riscv64-unknown-elf-|${riscv[*]} -DKernelMaxNumNodes=4"
+    "aarch32-qemu-arm-virt|arm-linux-gnueabihf-|${arm32[*]}"
+    "aarch32-qemu-arm-virt-mcs|arm-linux-gnueabihf-|${arm32[*]} -DKernelIsMCS=ON"
+    "riscv32-qemu-riscv-virt|riscv64-unknown-elf-|${riscv32[*]}"
+    "riscv32-qemu-riscv-virt-mcs|riscv64-unknown-elf-|${riscv32[*]} -DKernelIsMCS=ON"
 )
 if [ -n "${SEL4_CONFIGS:-}" ]; then # a subset, e.g. SEL4_CONFIGS="aarch64-qemu-arm-virt"
     selected=()

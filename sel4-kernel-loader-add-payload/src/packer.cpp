@@ -65,12 +65,47 @@ void append(Bytes& out, const void* data, std::size_t size) {
     out.insert(out.end(), bytes, bytes + size);
 }
 
+// The headers in the loader's own class (QEMU's 32-bit machines take only ELF32).
+void append_file_header(Bytes& out, const elf::FileHeader& header, bool is_64_bit) {
+    if (is_64_bit) return append(out, &header, sizeof header);
+    elf::FileHeader32 narrow{};
+    std::memcpy(narrow.ident, header.ident, sizeof narrow.ident);
+    narrow.type = header.type;
+    narrow.machine = header.machine;
+    narrow.version = header.version;
+    narrow.entry = static_cast<std::uint32_t>(header.entry);
+    narrow.phoff = static_cast<std::uint32_t>(header.phoff);
+    narrow.flags = header.flags;
+    narrow.ehsize = sizeof narrow;
+    narrow.phentsize = sizeof(elf::ProgramHeader32);
+    narrow.phnum = header.phnum;
+    append(out, &narrow, sizeof narrow);
+}
+
+void append_program_header(Bytes& out, const elf::ProgramHeader& header, bool is_64_bit) {
+    if (is_64_bit) return append(out, &header, sizeof header);
+    const elf::ProgramHeader32 narrow{header.type,
+                                      static_cast<std::uint32_t>(header.offset),
+                                      static_cast<std::uint32_t>(header.vaddr),
+                                      static_cast<std::uint32_t>(header.paddr),
+                                      static_cast<std::uint32_t>(header.filesz),
+                                      static_cast<std::uint32_t>(header.memsz),
+                                      header.flags,
+                                      static_cast<std::uint32_t>(header.align)};
+    append(out, &narrow, sizeof narrow);
+}
+
 } // namespace
 
 Payload plan_payload(const PackInputs& inputs) {
     const auto loader = open("loader", inputs.loader, inputs.machine);
     const auto kernel = open("kernel", inputs.kernel, inputs.machine);
     const auto root_task = open("root task", inputs.root_task, inputs.machine);
+    if (kernel.is_64_bit() != loader.is_64_bit() || root_task.is_64_bit() != loader.is_64_bit())
+        throw PackError(std::string("the loader is ") + (loader.is_64_bit() ? "64" : "32") +
+                        "-bit, but the kernel is " + (kernel.is_64_bit() ? "64" : "32") +
+                        "-bit and the root task " + (root_task.is_64_bit() ? "64" : "32") +
+                        "-bit: all three must be built for the same architecture");
 
     if (inputs.machine != elf::Machine::x86_64 && !inputs.dtb)
         throw PackError("device tree: seL4 on ARM and RISC-V needs one (--dtb)");
@@ -195,16 +230,20 @@ Bytes build_image(const Bytes& loader_bytes, const Payload& payload) {
         const auto s = loader.segment(i);
         if (s.type == elf::pt_load) segments.push_back(s);
     }
+    const bool is_64_bit = loader.is_64_bit();
     elf::FileHeader header = loader.header();
-    header.phoff = sizeof(elf::FileHeader);
+    header.phoff = is_64_bit ? sizeof(elf::FileHeader) : sizeof(elf::FileHeader32);
     header.phnum = static_cast<std::uint16_t>(segments.size() + 1);
     header.shoff = 0;
     header.shnum = 0;
     header.shstrndx = 0;
+    if (!is_64_bit && payload.physical_address + payload.bytes.size() > UINT32_MAX)
+        throw PackError("the payload does not fit a 32-bit address space");
 
     Bytes out;
-    std::uint64_t offset =
-        align_up(sizeof header + header.phnum * sizeof(elf::ProgramHeader), page);
+    const std::size_t entry_size =
+        is_64_bit ? sizeof(elf::ProgramHeader) : sizeof(elf::ProgramHeader32);
+    std::uint64_t offset = align_up(header.phoff + header.phnum * entry_size, page);
     std::vector<elf::ProgramHeader> written;
     std::vector<std::span<const std::byte>> contents;
     for (auto s : segments) {
@@ -225,8 +264,9 @@ Bytes build_image(const Bytes& loader_bytes, const Payload& payload) {
     written.push_back(extra);
     contents.emplace_back(payload.bytes.data(), payload.bytes.size());
 
-    append(out, &header, sizeof header);
-    append(out, written.data(), written.size() * sizeof(elf::ProgramHeader));
+    append_file_header(out, header, is_64_bit);
+    for (const auto& s : written)
+        append_program_header(out, s, is_64_bit);
     for (std::size_t i = 0; i < written.size(); ++i) {
         out.resize(written[i].offset);
         out.insert(out.end(), contents[i].begin(), contents[i].end());

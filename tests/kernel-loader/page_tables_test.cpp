@@ -65,3 +65,52 @@ TEST(PageTables, RefusesToRemapABlockElsewhereOrToOverflowThePool) {
     EXPECT_FALSE(
         tables.map(0x1'0000'0000, 0x1'0000'0000, 2u << 20, Memory::normal)); // no table left
 }
+
+TEST(PageTables, ArmSectionsMapTheAarch32KernelWindowAndIdentity) {
+    auto table = std::make_unique<ArmSections::Entry[]>(ArmSections::entries);
+    SingleLevelTable<ArmSections> tables(table.get());
+    // seL4's aarch32 kernel window: 0xe0000000 up to the top, onto the start of RAM.
+    ASSERT_TRUE(tables.map(0xe0000000, 0x40000000, 0x20000000, Memory::normal));
+    ASSERT_TRUE(tables.map(0x60000000, 0x60000000, 0x180000, Memory::normal));
+    std::uint64_t physical = 0;
+    ASSERT_TRUE(tables.translate(0xe0123456, physical));
+    EXPECT_EQ(physical, 0x40123456u);
+    ASSERT_TRUE(tables.translate(0xffffffff, physical));
+    EXPECT_EQ(physical, 0x5fffffffu);
+    ASSERT_TRUE(tables.translate(0x601fffff, physical)); // 1.5 MiB: two sections
+    EXPECT_FALSE(tables.translate(0x60200000, physical));
+    EXPECT_FALSE(tables.translate(0x40000000, physical));
+    // Remapping a section elsewhere, or past the 32-bit address space, is refused.
+    EXPECT_FALSE(tables.map(0x60000000, 0x70000000, 4096, Memory::normal));
+    EXPECT_FALSE(tables.map(0xfff00000, 0x40000000, 2u << 20, Memory::normal));
+    EXPECT_FALSE(tables.map(0x100000000, 0x40000000, 4096, Memory::normal));
+}
+
+TEST(PageTables, ArmSectionDescriptorsCarryTheRightAttributes) {
+    const auto normal = ArmSections::leaf(0x40100000, Memory::normal);
+    EXPECT_EQ(normal & 0b11, 0b10u);            // section
+    EXPECT_EQ(normal & 0xfff00000, 0x40100000u); // base
+    EXPECT_EQ((normal >> 10) & 3, 1u);          // AP: privileged read/write only
+    EXPECT_EQ((normal >> 12) & 7, 1u);          // TEX 001 with C and B: write-back
+    EXPECT_EQ(normal & 0b1100, 0b1100u);
+    EXPECT_EQ((normal >> 5) & 15, 0u); // domain 0
+    const auto device = ArmSections::leaf(0x09000000, Memory::device);
+    EXPECT_EQ(device & 0b1100, 0b0100u); // shareable device
+    EXPECT_EQ((device >> 12) & 7, 0u);
+}
+
+TEST(PageTables, Sv32MapsTheRiscv32KernelWindow) {
+    auto table = std::make_unique<Sv32::Entry[]>(Sv32::entries);
+    SingleLevelTable<Sv32> tables(table.get());
+    ASSERT_TRUE(tables.map(0xff800000, 0x80400000, 0x800000, Memory::normal));
+    ASSERT_TRUE(tables.map(0x84000000, 0x84000000, 0x10000, Memory::normal));
+    std::uint64_t physical = 0;
+    ASSERT_TRUE(tables.translate(0xff812345, physical));
+    EXPECT_EQ(physical, 0x80412345u);
+    ASSERT_TRUE(tables.translate(0x843fffff, physical));
+    EXPECT_EQ(physical, 0x843fffffu);
+    EXPECT_FALSE(tables.translate(0x84400000, physical));
+    const auto leaf = Sv32::leaf(0x80400000, Memory::normal);
+    EXPECT_EQ(leaf & 0xff, 0xcfu); // V R W X A D
+    EXPECT_EQ(Sv32::address(leaf), 0x80400000u);
+}

@@ -1,5 +1,6 @@
-// A bounds-checked view of an ELF64 little-endian file in memory: nothing is read outside the
-// buffer, every problem is a value. Freestanding (no heap, no exceptions): the kernel loader
+// A bounds-checked view of an ELF64 or ELF32 little-endian file in memory: nothing is read
+// outside the buffer, every problem is a value. ELF32 headers are presented widened to the
+// 64-bit structures (is_64_bit() tells which the file is). Freestanding (no heap, no exceptions): the kernel loader
 // and the host packer share it.
 #pragma once
 
@@ -17,7 +18,7 @@ enum class Error {
     none,
     too_small,
     not_elf,
-    not_64_bit,
+    bad_class,
     not_little_endian,
     not_executable,
     wrong_machine,
@@ -37,8 +38,8 @@ constexpr std::string_view describe(Error error) {
         return "file is smaller than an ELF header";
     case Error::not_elf:
         return "not an ELF file (bad magic)";
-    case Error::not_64_bit:
-        return "not a 64-bit ELF file";
+    case Error::bad_class:
+        return "neither a 32-bit nor a 64-bit ELF file";
     case Error::not_little_endian:
         return "not a little-endian ELF file";
     case Error::not_executable:
@@ -75,11 +76,26 @@ class Reader {
     const FileHeader& header() const { return header_; }
     std::uint64_t entry() const { return header_.entry; }
     std::size_t segment_count() const { return header_.phnum; }
+    bool is_64_bit() const { return is_64_; }
 
     ProgramHeader segment(std::size_t index) const {
         ProgramHeader header;
-        std::memcpy(&header, file_.data() + header_.phoff + index * sizeof(ProgramHeader),
-                    sizeof header);
+        if (is_64_) {
+            std::memcpy(&header, file_.data() + header_.phoff + index * sizeof(ProgramHeader),
+                        sizeof header);
+            return header;
+        }
+        ProgramHeader32 narrow;
+        std::memcpy(&narrow, file_.data() + header_.phoff + index * sizeof(ProgramHeader32),
+                    sizeof narrow);
+        header.type = narrow.type;
+        header.flags = narrow.flags;
+        header.offset = narrow.offset;
+        header.vaddr = narrow.vaddr;
+        header.paddr = narrow.paddr;
+        header.filesz = narrow.filesz;
+        header.memsz = narrow.memsz;
+        header.align = narrow.align;
         return header;
     }
 
@@ -97,16 +113,24 @@ class Reader {
 
   private:
     Error validate(Machine machine) {
-        if (file_.size() < sizeof(FileHeader)) return Error::too_small;
-        std::memcpy(&header_, file_.data(), sizeof header_);
+        if (file_.size() < sizeof(FileHeader32)) return Error::too_small;
+        std::memcpy(header_.ident, file_.data(), sizeof header_.ident);
         if (std::memcmp(header_.ident, magic, 4) != 0) return Error::not_elf;
-        if (header_.ident[4] != class_64) return Error::not_64_bit;
+        if (header_.ident[4] != class_64 && header_.ident[4] != class_32) return Error::bad_class;
+        is_64_ = header_.ident[4] == class_64;
+        if (is_64_) {
+            if (file_.size() < sizeof(FileHeader)) return Error::too_small;
+            std::memcpy(&header_, file_.data(), sizeof header_);
+        } else {
+            header_ = widen(file_);
+        }
         if (header_.ident[5] != data_little_endian) return Error::not_little_endian;
         if (header_.type != static_cast<std::uint16_t>(FileType::executable))
             return Error::not_executable;
         if (header_.machine != static_cast<std::uint16_t>(machine)) return Error::wrong_machine;
-        if (header_.phentsize != sizeof(ProgramHeader) || header_.phoff > file_.size() ||
-            header_.phnum > (file_.size() - header_.phoff) / sizeof(ProgramHeader))
+        const std::size_t entry_size = is_64_ ? sizeof(ProgramHeader) : sizeof(ProgramHeader32);
+        if (header_.phentsize != entry_size || header_.phoff > file_.size() ||
+            header_.phnum > (file_.size() - header_.phoff) / entry_size)
             return Error::bad_program_headers;
         std::size_t loadable = 0;
         for (std::size_t i = 0; i < header_.phnum; ++i) {
@@ -116,7 +140,9 @@ class Reader {
             if (a.offset > file_.size() || a.filesz > file_.size() - a.offset)
                 return Error::segment_outside_file;
             if (a.filesz > a.memsz) return Error::segment_file_larger_than_memory;
-            if (a.paddr + a.memsz < a.paddr || a.vaddr + a.memsz < a.vaddr)
+            const std::uint64_t limit = is_64_ ? UINT64_MAX : UINT32_MAX;
+            if (a.paddr + a.memsz < a.paddr || a.vaddr + a.memsz < a.vaddr ||
+                a.paddr + a.memsz - 1 > limit || a.vaddr + a.memsz - 1 > limit)
                 return Error::segment_address_overflow;
             for (std::size_t j = 0; j < i; ++j) {
                 const auto b = segment(j);
@@ -126,6 +152,27 @@ class Reader {
             }
         }
         return loadable ? Error::none : Error::no_loadable_segments;
+    }
+
+    static FileHeader widen(std::span<const std::byte> file) {
+        FileHeader32 narrow;
+        std::memcpy(&narrow, file.data(), sizeof narrow);
+        FileHeader header{};
+        std::memcpy(header.ident, narrow.ident, sizeof header.ident);
+        header.type = narrow.type;
+        header.machine = narrow.machine;
+        header.version = narrow.version;
+        header.entry = narrow.entry;
+        header.phoff = narrow.phoff;
+        header.shoff = narrow.shoff;
+        header.flags = narrow.flags;
+        header.ehsize = narrow.ehsize;
+        header.phentsize = narrow.phentsize;
+        header.phnum = narrow.phnum;
+        header.shentsize = narrow.shentsize;
+        header.shnum = narrow.shnum;
+        header.shstrndx = narrow.shstrndx;
+        return header;
     }
 
     Extent extent(bool physical) const {
@@ -142,6 +189,7 @@ class Reader {
 
     std::span<const std::byte> file_;
     FileHeader header_{};
+    bool is_64_ = true;
     Error error_ = Error::none;
 };
 

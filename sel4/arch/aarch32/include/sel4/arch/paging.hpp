@@ -1,0 +1,23 @@
+// aarch32 paging: 4 KiB pages under a page directory (the vspace root); the only missing level
+// is a PageTable object.
+#pragma once
+#include <sel4/sel4.hpp>
+
+namespace sel4::arch {
+
+inline constexpr seL4_Word small_page_object = seL4_ARM_SmallPageObject;
+
+// After a page mapping failed with Error::failed_lookup: the table the vspace lacks.
+inline seL4_Word missing_table_object() {
+    return seL4_ARM_PageTableObject;
+}
+
+inline Result<void> map_table(seL4_Word, seL4_CPtr table, cap::VSpace vspace, seL4_Word vaddr) {
+    return cap::PageTable(table).map(vspace, vaddr, seL4_ARM_Default_VMAttributes);
+}
+
+inline Result<void> map_page(seL4_CPtr frame, cap::VSpace vspace, seL4_Word vaddr) {
+    return cap::Page(frame).map(vspace, vaddr, seL4_ReadWrite, seL4_ARM_Default_VMAttributes);
+}
+
+} // namespace sel4::arch
