@@ -23,6 +23,8 @@ packages=(
     cargo rustc librust-roxmltree-dev librust-serde-dev librust-serde-derive-dev librust-serde-json-dev
     # FAT images for the FAT reader's tests and the HTTP demo's disk
     dosfstools mtools
+    # the HTTPS demo's build-time certificate
+    openssl
     # API reference and debugging
     doxygen gdb-multiarch
 )
@@ -41,6 +43,7 @@ fi
 
 here=$(cd "$(dirname "$0")" && pwd)
 "$here/setup/newlib.sh"
+"$here/setup/mbedtls.sh"
 "$here/setup/sel4.sh"
 "$here/setup/microkit.sh"
 "$here/setup/lwip.sh"
