@@ -28,7 +28,7 @@ function(sel4_host_tools out_packer out_gen out_invocations_gen)
     set(${out_invocations_gen} "${invocations_gen}" PARENT_SCOPE)
 endfunction()
 
-# sel4_add_bare_metal_build(<name> ARCH <aarch64|riscv64> PLATFORM_INFO <yaml> NODES <n>
+# sel4_add_bare_metal_build(<name> ARCH <aarch64|riscv64|aarch32|riscv32> PLATFORM_INFO <yaml> NODES <n>
 #                           GEN <platform info generator> [DEPENDS <targets>])
 # Builds the loader (and the loader's test kernel) for ARCH into ${CMAKE_BINARY_DIR}/<name>.
 # Sets <name>_DIR.
@@ -48,6 +48,7 @@ function(sel4_add_bare_metal_build name)
                          "${dir}/tests/kernel-loader/test-kernel/test-kernel-el1"
                          "${dir}/tests/kernel-loader/test-kernel/test-kernel-el2"
                          "${dir}/tests/kernel-loader/test-kernel/test-kernel-s"
+                         "${dir}/tests/kernel-loader/test-kernel/test-kernel-svc"
                          "${dir}/tests/kernel-loader/test-kernel/test-root-task"
         DEPENDS ${arg_DEPENDS})
     set(${name}_DIR "${dir}" PARENT_SCOPE)
