@@ -49,6 +49,8 @@ function(sel4_add_bare_metal_build name)
                          "${dir}/tests/kernel-loader/test-kernel/test-kernel-el2"
                          "${dir}/tests/kernel-loader/test-kernel/test-kernel-s"
                          "${dir}/tests/kernel-loader/test-kernel/test-kernel-svc"
+                         "${dir}/tests/kernel-loader/test-kernel/test-kernel-s32"
+                         "${dir}/sel4-riscv32-firmware/sel4-riscv32-firmware"
                          "${dir}/tests/kernel-loader/test-kernel/test-root-task"
         DEPENDS ${arg_DEPENDS})
     set(${name}_DIR "${dir}" PARENT_SCOPE)
