@@ -73,6 +73,8 @@ if(SEL4_ARCH AND NOT SEL4_ARCH STREQUAL "x86_64" AND NOT SEL4_MICROKIT_SDK)
             PLATFORM_INFO "${SEL4_PLATFORM_INFO}" NODES ${SEL4_MAX_NUM_NODES}
             GEN "${_sel4_gen}" DEPENDS sel4-host-tools)
         set(SEL4_KERNEL_LOADER "${sel4-kernel-loader-build_DIR}/sel4-kernel-loader/sel4-kernel-loader")
+        # riscv32 boots under the SDK's own M-mode firmware (QEMU's -bios).
+        set(SEL4_RISCV32_FIRMWARE "${sel4-kernel-loader-build_DIR}/sel4-riscv32-firmware/sel4-riscv32-firmware")
 
         # sel4_loader_image(<root task target> <out image path> <out target>)
         function(sel4_loader_image root_task out_image out_target)

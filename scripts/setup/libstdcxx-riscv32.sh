@@ -36,10 +36,14 @@ if [ ! -d "gcc-$version/libstdc++-v3" ]; then
 fi
 src=$cache/gcc-12/gcc-$version
 
-# The compilers, seen by configure as a posix-threads toolchain (the SDK's pthread shims).
+# The compilers, seen by configure as a posix-threads toolchain (the SDK's pthread shims),
+# linking with picolibc so that configure's link tests can run.
 shims=$(cd "$here/../../cmake/toolchains/shims" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# g++ links -lstdc++, which is what is being built: an empty stand-in for configure's links.
+mkdir -p "$work/link-stand-in"
+riscv64-unknown-elf-ar rc "$work/link-stand-in/libstdc++.a"
 for tool in gcc g++; do
     cat >"$work/rv32-$tool" <<WRAPPER
 #!/bin/sh
@@ -47,7 +51,7 @@ if [ "\$*" = "-v" ]; then
     riscv64-unknown-elf-$tool -v 2>&1 | sed 's/^Thread model: single/Thread model: posix/' >&2
     exit 0
 fi
-exec riscv64-unknown-elf-$tool -march=rv32imafdc -mabi=ilp32d "\$@"
+exec riscv64-unknown-elf-$tool -march=rv32imafdc -mabi=ilp32d --specs=picolibc.specs -L$work/link-stand-in "\$@"
 WRAPPER
     chmod +x "$work/rv32-$tool"
 done
