@@ -2,16 +2,30 @@
 
 include_guard(GLOBAL)
 include(ExternalProject)
+include(${CMAKE_CURRENT_LIST_DIR}/Sel4Simulate.cmake)  # sel4_default_dtb, the tool properties
 
 set(_sel4_source_dir "${CMAKE_CURRENT_LIST_DIR}/..")
 
-# The host tools a seL4 build runs (packer, platform info generator), built for the host.
+# The host tools a seL4 build runs (packer, platform info generator), built for the host, or
+# taken from SEL4_HOST_TOOLS_DIR: the build directory of the SDK's host preset (or of another
+# seL4 build's host-tools/), which saves building them again.
+set(SEL4_HOST_TOOLS_DIR "" CACHE PATH "a host build of the SDK whose tools to use (default: build them)")
 function(sel4_host_tools out_packer out_gen out_invocations_gen)
     set(dir "${CMAKE_BINARY_DIR}/host-tools")
+    if(SEL4_HOST_TOOLS_DIR)
+        set(dir "${SEL4_HOST_TOOLS_DIR}")
+    endif()
     set(packer "${dir}/sel4-kernel-loader-add-payload/sel4-kernel-loader-add-payload")
     set(gen "${dir}/sel4-platform-info/sel4-platform-info-gen")
     set(invocations_gen "${dir}/sel4-invocations-gen/sel4-invocations-gen")
-    if(NOT TARGET sel4-host-tools)
+    if(SEL4_HOST_TOOLS_DIR AND NOT TARGET sel4-host-tools)
+        foreach(tool "${packer}" "${gen}" "${invocations_gen}")
+            if(NOT EXISTS "${tool}")
+                message(FATAL_ERROR "SEL4_HOST_TOOLS_DIR is '${SEL4_HOST_TOOLS_DIR}', which has no '${tool}'. Build the host preset there first, or leave SEL4_HOST_TOOLS_DIR empty.")
+            endif()
+        endforeach()
+        add_custom_target(sel4-host-tools)
+    elseif(NOT TARGET sel4-host-tools)
         ExternalProject_Add(sel4-host-tools
             SOURCE_DIR "${_sel4_source_dir}"
             BINARY_DIR "${dir}"
@@ -23,6 +37,7 @@ function(sel4_host_tools out_packer out_gen out_invocations_gen)
             BUILD_ALWAYS ON
             BUILD_BYPRODUCTS "${packer}" "${gen}" "${invocations_gen}")
     endif()
+    set_property(GLOBAL PROPERTY SEL4_CPP_HOST_TOOLS_DIR "${dir}")
     set(${out_packer} "${packer}" PARENT_SCOPE)
     set(${out_gen} "${gen}" PARENT_SCOPE)
     set(${out_invocations_gen} "${invocations_gen}" PARENT_SCOPE)
@@ -61,45 +76,24 @@ if(SEL4_ARCH)
     sel4_host_tools(_sel4_unused _sel4_unused SEL4_INVOCATIONS_GEN)
 endif()
 
-# In a seL4 build for ARM or RISC-V: the loader for this kernel, and sel4_loader_image().
+# In a seL4 build for ARM or RISC-V: the loader for this kernel, recorded with the packer for
+# sel4_loader_image() (cmake/Sel4Simulate.cmake) in global properties, so that a project using
+# the SDK through add_subdirectory or FetchContent sees them too.
 if(SEL4_ARCH AND NOT SEL4_ARCH STREQUAL "x86_64" AND NOT SEL4_MICROKIT_SDK)
     set(SEL4_DTB "" CACHE FILEPATH "device tree for boot images (default: \$SEL4_PREFIX/support/kernel.dtb)")
-    if(NOT SEL4_DTB AND SEL4_PREFIX AND EXISTS "${SEL4_PREFIX}/support/kernel.dtb")
-        set(SEL4_DTB "${SEL4_PREFIX}/support/kernel.dtb")
-    endif()
-    if(SEL4_KERNEL AND SEL4_PLATFORM_INFO AND SEL4_DTB)
-        sel4_host_tools(SEL4_PACKER _sel4_gen _sel4_unused)
+    sel4_default_dtb(_sel4_dtb)
+    if(SEL4_KERNEL AND SEL4_PLATFORM_INFO AND _sel4_dtb)
+        sel4_host_tools(_sel4_packer _sel4_gen _sel4_unused)
         sel4_add_bare_metal_build(sel4-kernel-loader-build ARCH ${SEL4_ARCH}
             PLATFORM_INFO "${SEL4_PLATFORM_INFO}" NODES ${SEL4_MAX_NUM_NODES}
             GEN "${_sel4_gen}" DEPENDS sel4-host-tools)
-        set(SEL4_KERNEL_LOADER "${sel4-kernel-loader-build_DIR}/sel4-kernel-loader/sel4-kernel-loader")
+        set_property(GLOBAL PROPERTY SEL4_CPP_PACKER "${_sel4_packer}")
+        set_property(GLOBAL PROPERTY SEL4_CPP_KERNEL_LOADER
+                     "${sel4-kernel-loader-build_DIR}/sel4-kernel-loader/sel4-kernel-loader")
+        set_property(GLOBAL PROPERTY SEL4_CPP_TOOL_DEPENDS sel4-kernel-loader-build sel4-host-tools)
         # riscv32 boots under the SDK's own M-mode firmware (QEMU's -bios).
-        set(SEL4_RISCV32_FIRMWARE "${sel4-kernel-loader-build_DIR}/sel4-riscv32-firmware/sel4-riscv32-firmware")
-
-        # sel4_loader_image(<root task target> <out image path> <out target>)
-        function(sel4_loader_image root_task out_image out_target)
-            set(image "${CMAKE_CURRENT_BINARY_DIR}/${root_task}.img")
-            set(hypervisor "")
-            if(SEL4_ARM_HYPERVISOR)
-                set(hypervisor --hypervisor)
-            endif()
-            foreach(bits 40 44)
-                string(JSON set ERROR_VARIABLE no_key GET "${SEL4_CONFIG_JSON}" ARM_PA_SIZE_BITS_${bits})
-                if(set AND NOT no_key)
-                    list(APPEND hypervisor --arm-pa-bits ${bits})
-                endif()
-            endforeach()
-            add_custom_command(OUTPUT "${image}"
-                COMMAND "${SEL4_PACKER}" --loader "${SEL4_KERNEL_LOADER}" --kernel "${SEL4_KERNEL}"
-                        --root-task "$<TARGET_FILE:${root_task}>" --dtb "${SEL4_DTB}"
-                        --platform-info "${SEL4_PLATFORM_INFO}" ${hypervisor} -o "${image}"
-                DEPENDS ${root_task} sel4-kernel-loader-build sel4-host-tools "${SEL4_KERNEL}"
-                        "${SEL4_KERNEL_LOADER}" "${SEL4_PACKER}"
-                VERBATIM)
-            add_custom_target(${root_task}-image ALL DEPENDS "${image}")
-            set(${out_image} "${image}" PARENT_SCOPE)
-            set(${out_target} ${root_task}-image PARENT_SCOPE)
-        endfunction()
+        set_property(GLOBAL PROPERTY SEL4_CPP_RISCV32_FIRMWARE
+                     "${sel4-kernel-loader-build_DIR}/sel4-riscv32-firmware/sel4-riscv32-firmware")
     else()
         message(STATUS "kernel loader: no boot images (need SEL4_KERNEL, SEL4_PLATFORM_INFO and a device tree: SEL4_DTB or \$SEL4_PREFIX/support/kernel.dtb)")
     endif()

@@ -1,13 +1,21 @@
 # Building Microkit systems: protection-domain ELFs and the system image the SDK's microkit tool
 # makes from a .system file, with a simulate target and a boot test.
 include_guard(GLOBAL)
+include(${CMAKE_CURRENT_LIST_DIR}/Sel4Simulate.cmake)  # the tool properties
+
+# The PD linker script, in a global property like the tools (an installed package sets it first).
+get_property(_sel4_pd_ld_set GLOBAL PROPERTY SEL4_CPP_MICROKIT_LINKER_SCRIPT SET)
+if(NOT _sel4_pd_ld_set)
+    set_property(GLOBAL PROPERTY SEL4_CPP_MICROKIT_LINKER_SCRIPT
+                 "${CMAKE_CURRENT_LIST_DIR}/../sel4-microkit/link/pd.ld")
+endif()
 
 # sel4_microkit_add_pd(<target> <sources>...): a PD ELF named <target>.elf.
 function(sel4_microkit_add_pd target)
     add_executable(${target} ${ARGN})
-    target_link_libraries(${target} PRIVATE sel4-microkit sel4-cpp-options)
-    set_target_properties(${target} PROPERTIES SUFFIX ".elf"
-        LINK_DEPENDS ${PROJECT_SOURCE_DIR}/sel4-microkit/link/pd.ld)
+    target_link_libraries(${target} PRIVATE sel4-cpp::sel4-microkit sel4-cpp::sel4-cpp-options)
+    _sel4_tool(MICROKIT_LINKER_SCRIPT linker_script)
+    set_target_properties(${target} PROPERTIES SUFFIX ".elf" LINK_DEPENDS "${linker_script}")
 endfunction()
 
 # sel4_microkit_add_system(<name> SYSTEM <file.system> PDS <targets>... SUCCESS <regex>
@@ -43,7 +51,8 @@ function(sel4_microkit_add_system name)
         message(STATUS "${name}: no boot test: QEMU does not emulate ${SEL4_MICROKIT_BOARD}")
         return()
     endif()
-    add_custom_target(simulate-${name} COMMAND "${SEL4_QEMU_RUN}" ${boot} --image "${image}" --interactive
+    _sel4_tool(QEMU_RUN qemu_run)
+    add_custom_target(simulate-${name} COMMAND "${qemu_run}" ${boot} --image "${image}" --interactive
         DEPENDS ${name}-image USES_TERMINAL VERBATIM)
     set(failures --failure "MON\\|ERROR")
     if(NOT arg_ALLOW_FAULTS)
@@ -52,7 +61,7 @@ function(sel4_microkit_add_system name)
     foreach(failure IN LISTS arg_FAILURE)
         list(APPEND failures --failure "${failure}")
     endforeach()
-    add_test(NAME ${name}.boot COMMAND "${SEL4_QEMU_RUN}" ${boot} --image "${image}"
+    add_test(NAME ${name}.boot COMMAND "${qemu_run}" ${boot} --image "${image}"
              --success "${arg_SUCCESS}" ${failures} --timeout ${arg_TIMEOUT})
     set_tests_properties(${name}.boot PROPERTIES TIMEOUT 300 RESOURCE_LOCK qemu)
     if(arg_EXPECT_FAILURE)

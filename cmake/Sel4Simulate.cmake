@@ -3,6 +3,67 @@
 
 include_guard(GLOBAL)
 
+# The host tools these functions run are recorded in global properties, not variables, so that
+# the functions work from any directory: the SDK's own, a project that adds it with
+# add_subdirectory or FetchContent, or one that finds an installed SDK with find_package.
+#   SEL4_CPP_QEMU_RUN       sel4-simulate/sel4-qemu-run
+#   SEL4_CPP_GDB            sel4-simulate/sel4-gdb
+#   SEL4_CPP_PACKER         sel4-kernel-loader-add-payload (ARM, RISC-V)
+#   SEL4_CPP_KERNEL_LOADER  the kernel loader ELF for this kernel (ARM, RISC-V)
+#   SEL4_CPP_RISCV32_FIRMWARE  the M-mode firmware riscv32 boots under
+#   SEL4_CPP_TOOL_DEPENDS   targets that build the above (none when installed)
+function(_sel4_tool name out)
+    get_property(value GLOBAL PROPERTY SEL4_CPP_${name})
+    set(${out} "${value}" PARENT_SCOPE)
+endfunction()
+foreach(_sel4_tool_name QEMU_RUN GDB)
+    get_property(_sel4_tool_set GLOBAL PROPERTY SEL4_CPP_${_sel4_tool_name} SET)
+    if(NOT _sel4_tool_set)  # in the source tree; an installed package sets them first
+        string(TOLOWER "sel4-${_sel4_tool_name}" _sel4_tool_file)
+        string(REPLACE "_" "-" _sel4_tool_file "${_sel4_tool_file}")
+        set_property(GLOBAL PROPERTY SEL4_CPP_${_sel4_tool_name}
+                     "${CMAKE_CURRENT_LIST_DIR}/../sel4-simulate/${_sel4_tool_file}")
+    endif()
+endforeach()
+
+# The device tree for boot images: SEL4_DTB, or the one installed with the kernel.
+function(sel4_default_dtb out)
+    set(dtb "${SEL4_DTB}")
+    if(NOT dtb AND SEL4_PREFIX AND EXISTS "${SEL4_PREFIX}/support/kernel.dtb")
+        set(dtb "${SEL4_PREFIX}/support/kernel.dtb")
+    endif()
+    set(${out} "${dtb}" PARENT_SCOPE)
+endfunction()
+
+# sel4_loader_image(<root task target> <out image path> <out target>): the root task, the kernel
+# and the device tree packed with the kernel loader into one image (ARM, RISC-V).
+function(sel4_loader_image root_task out_image out_target)
+    _sel4_tool(PACKER packer)
+    _sel4_tool(KERNEL_LOADER loader)
+    _sel4_tool(TOOL_DEPENDS tool_depends)
+    set(image "${CMAKE_CURRENT_BINARY_DIR}/${root_task}.img")
+    sel4_default_dtb(dtb)
+    set(options "")
+    if(SEL4_ARM_HYPERVISOR)
+        set(options --hypervisor)
+    endif()
+    foreach(bits 40 44)
+        string(JSON set ERROR_VARIABLE no_key GET "${SEL4_CONFIG_JSON}" ARM_PA_SIZE_BITS_${bits})
+        if(set AND NOT no_key)
+            list(APPEND options --arm-pa-bits ${bits})
+        endif()
+    endforeach()
+    add_custom_command(OUTPUT "${image}"
+        COMMAND "${packer}" --loader "${loader}" --kernel "${SEL4_KERNEL}"
+                --root-task "$<TARGET_FILE:${root_task}>" --dtb "${dtb}"
+                --platform-info "${SEL4_PLATFORM_INFO}" ${options} -o "${image}"
+        DEPENDS ${root_task} ${tool_depends} "${SEL4_KERNEL}" "${loader}" "${packer}" "${dtb}"
+        VERBATIM)
+    add_custom_target(${root_task}-image ALL DEPENDS "${image}")
+    set(${out_image} "${image}" PARENT_SCOPE)
+    set(${out_target} ${root_task}-image PARENT_SCOPE)
+endfunction()
+
 
 # x86_64 boots through QEMU's multiboot loader, which wants the kernel as a 32-bit ELF.
 function(_sel4_x86_64_kernel32 out)
@@ -49,20 +110,24 @@ function(_sel4_boot_arguments root_task out_args out_depends out_reason)
             --cpu "Nehalem,-vme,+pdpe1gb,-xsave,-xsaveopt,-xsavec,${fsgsbase},-invpcid,+syscall,+lm,enforce"
             --smp ${SEL4_MAX_NUM_NODES} PARENT_SCOPE)
         set(${out_depends} sel4-kernel32 ${root_task} PARENT_SCOPE)
-    elseif(COMMAND sel4_loader_image)
+    else()
+        _sel4_tool(KERNEL_LOADER loader)
+        if(loader STREQUAL "")
+            set(${out_reason} "no kernel loader: it needs SEL4_PLATFORM_INFO and a device tree (SEL4_DTB or \$SEL4_PREFIX/support/kernel.dtb)" PARENT_SCOPE)
+            set(${out_args} "" PARENT_SCOPE)
+            return()
+        endif()
         sel4_loader_image(${root_task} image image_target)
         set(args --arch ${SEL4_ARCH} --image "${image}" --smp ${SEL4_MAX_NUM_NODES})
         if(SEL4_ARM_HYPERVISOR)
             list(APPEND args --el2)
         endif()
         if(SEL4_ARCH STREQUAL "riscv32")
-            list(APPEND args --firmware "${SEL4_RISCV32_FIRMWARE}")
+            _sel4_tool(RISCV32_FIRMWARE firmware)
+            list(APPEND args --firmware "${firmware}")
         endif()
         set(${out_args} ${args} PARENT_SCOPE)
         set(${out_depends} ${image_target} PARENT_SCOPE)
-    else()
-        set(${out_reason} "there is no kernel loader for ${SEL4_ARCH} yet" PARENT_SCOPE)
-        set(${out_args} "" PARENT_SCOPE)
     endif()
 endfunction()
 
@@ -91,19 +156,59 @@ function(sel4_add_simulate target)
         message(STATUS "${target}: no boot test: ${reason}")
         return()
     endif()
+    _sel4_tool(QEMU_RUN qemu_run)
+    _sel4_tool(GDB gdb)
     add_custom_target(simulate-${target}
-        COMMAND "${SEL4_QEMU_RUN}" ${boot_args} --interactive
+        COMMAND "${qemu_run}" ${boot_args} --interactive
         DEPENDS ${boot_depends} USES_TERMINAL VERBATIM)
+    # QEMU halted with a gdb stub on 127.0.0.1 (port: $SEL4_GDB_PORT or a free one), and
+    # gdb-multiarch with the image's symbols and the kernel's.
+    add_custom_target(gdb-${target}
+        COMMAND "${gdb}" --symbols "$<TARGET_FILE:${target}>" --kernel-symbols "${SEL4_KERNEL}"
+                -- "${qemu_run}" ${boot_args}
+        DEPENDS ${boot_depends} USES_TERMINAL VERBATIM)
+    # What sel4_add_gdb_test needs.
+    set_target_properties(${target} PROPERTIES SEL4_BOOT_ARGUMENTS "${boot_args}")
     set(failures "")
     foreach(failure IN LISTS arg_FAILURE)
         list(APPEND failures --failure "${failure}")
     endforeach()
     add_test(NAME ${target}.boot
-        COMMAND "${SEL4_QEMU_RUN}" ${boot_args} --success "${arg_SUCCESS}" ${failures}
+        COMMAND "${qemu_run}" ${boot_args} --success "${arg_SUCCESS}" ${failures}
                 --timeout ${arg_TIMEOUT})
     set_tests_properties(${target}.boot PROPERTIES TIMEOUT 300 RESOURCE_LOCK qemu)
     if(arg_EXPECT_FAILURE)
         set_tests_properties(${target}.boot PROPERTIES
             PASS_REGULAR_EXPRESSION "sel4-qemu-run: FAILED: .*${arg_EXPECT_FAILURE}")
     endif()
+endfunction()
+
+# sel4_add_gdb_test(<root task target> [BREAK <function>] [COMMANDS <gdb command>...]
+#                   EXPECT <regex>): <target>.gdb boots the image halted, runs gdb in batch mode
+# (break at the function, continue, then the commands) and passes when the output matches.
+function(sel4_add_gdb_test target)
+    cmake_parse_arguments(arg "" "BREAK;EXPECT" "COMMANDS" ${ARGN})
+    if(NOT arg_BREAK)
+        set(arg_BREAK main_task)
+    endif()
+    get_target_property(boot_args ${target} SEL4_BOOT_ARGUMENTS)
+    if(NOT boot_args)
+        return()  # no boot test either; sel4_add_simulate said why
+    endif()
+    find_program(SEL4_GDB_MULTIARCH gdb-multiarch)
+    if(NOT SEL4_GDB_MULTIARCH)
+        message(STATUS "${target}.gdb: skipped: no gdb-multiarch (apt-get install gdb-multiarch)")
+        return()
+    endif()
+    _sel4_tool(QEMU_RUN qemu_run)
+    _sel4_tool(GDB gdb)
+    set(commands -ex "break ${arg_BREAK}" -ex continue)
+    foreach(command IN LISTS arg_COMMANDS)
+        list(APPEND commands -ex "${command}")
+    endforeach()
+    add_test(NAME ${target}.gdb
+        COMMAND "${gdb}" --batch --symbols "$<TARGET_FILE:${target}>"
+                --kernel-symbols "${SEL4_KERNEL}" ${commands} -- "${qemu_run}" ${boot_args})
+    set_tests_properties(${target}.gdb PROPERTIES TIMEOUT 120 RESOURCE_LOCK qemu
+        PASS_REGULAR_EXPRESSION "${arg_EXPECT}")
 endfunction()

@@ -20,6 +20,8 @@ packages=(
     # seL4's build tools
     python3-ply python3-jinja2 python3-yaml python3-jsonschema python3-typing-extensions
     python3-lxml python3-six python3-future
+    # FAT images for the FAT reader's tests and the HTTP demo's disk
+    dosfstools mtools
     # API reference and debugging
     doxygen gdb-multiarch
 )
@@ -38,4 +40,5 @@ here=$(cd "$(dirname "$0")" && pwd)
 "$here/setup/newlib.sh"
 "$here/setup/libstdcxx-riscv32.sh"
 "$here/setup/sel4.sh"
+"$here/setup/lwip.sh"
 echo "setup: done. Run scripts/test.sh to build and test."

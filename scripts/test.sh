@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: host unit tests, then, for every installed seL4 found, the target
-# build and the tests that boot it under QEMU.
+# Runs the set-up (scripts/setup.sh, through sudo when not root; SEL4_CPP_SKIP_SETUP=1 skips it),
+# then the whole test suite: host unit tests, then, for every installed seL4 found, the target
+# build and the tests that boot it under QEMU, then every Microkit SDK board.
 #
 # seL4 is found in SEL4_PREFIX if set, otherwise in every /opt/sel4/*/ that holds
 # bin/kernel.elf. With none, the boot tests are skipped, and this says so.
@@ -30,6 +31,16 @@ run_ctest() {
 }
 
 step() { echo; echo "==== $*"; }
+
+if [ "${SEL4_CPP_SKIP_SETUP:-0}" = 1 ]; then
+    step "set-up: SKIPPED (SEL4_CPP_SKIP_SETUP=1)"
+else
+    step "set-up (scripts/setup.sh)"
+    if ! scripts/setup.sh; then
+        problems+=("set-up failed; testing what is installed")
+        failed=$((failed + 1))
+    fi
+fi
 
 step "host: tools and unit tests"
 if cmake --preset host >/dev/null && cmake --build --preset host; then

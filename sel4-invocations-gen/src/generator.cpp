@@ -68,20 +68,6 @@ bool holds(const pugi::xml_node& element, const Config& config, const std::strin
     return !condition || evaluate(condition, config, where);
 }
 
-std::string cpp_type(const std::string& type) {
-    if (type == "seL4_Bool") return "bool";
-    if (type == "seL4_CPtr") return "CPtr";
-    if (is_cap_type(type)) return "Cap<tag::" + class_name(type) + ">";
-    return type;
-}
-
-std::string stub_argument(const Param& param) {
-    if (struct_types.count(param.type)) return "&" + param.name;
-    if (param.type == "seL4_CPtr") return param.name + ".value";
-    if (is_cap_type(param.type)) return param.name + ".cptr()";
-    return param.name;
-}
-
 } // namespace
 
 Config parse_config_header(const std::string& text) {
@@ -140,6 +126,49 @@ std::string method_name(const std::string& name) {
     return out;
 }
 
+namespace {
+
+// The XML's documentation as plain text: <texttt> as `code`, <obj> by name, the manual's
+// cross-references (<docref>, <autoref>, <shortref>) dropped, whitespace collapsed.
+void append_text(const pugi::xml_node& node, std::string& out) {
+    for (auto child : node.children()) {
+        if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
+            out += child.value();
+            continue;
+        }
+        const std::string kind = child.name();
+        if (kind == "texttt")
+            out += std::string("`") + child.attribute("text").value() + "`";
+        else if (kind == "obj")
+            out += child.attribute("name").value();
+        else if (kind != "docref" && kind != "autoref" && kind != "shortref")
+            append_text(child, out);
+    }
+}
+
+std::string collapse(const std::string& text) {
+    std::string out;
+    bool space = false;
+    for (const char c : text) {
+        if (std::isspace(static_cast<unsigned char>(c))) {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        out += c;
+    }
+    return out;
+}
+
+std::string text_of(const pugi::xml_node& node) {
+    std::string out;
+    if (node) append_text(node, out);
+    return collapse(out);
+}
+
+} // namespace
+
 std::vector<Method> read_methods(const std::string& xml_text, const std::string& file_name,
                                  const Config& config) {
     pugi::xml_document document;
@@ -161,17 +190,22 @@ std::vector<Method> read_methods(const std::string& xml_text, const std::string&
         if (interface_name.empty()) throw GenError(file_name + ": <interface> without a name");
         if (!holds(interface, config, file_name + ": " + interface_name)) continue;
         for (auto method : interface.children("method")) {
-            Method m{interface_name, method.attribute("name").value(), {}};
+            Method m{interface_name, method.attribute("name").value(), {}, {}, {}};
             const std::string where = file_name + ": " + interface_name + "." + m.name;
             if (m.name.empty())
                 throw GenError(file_name + ": " + interface_name + ": <method> without a name");
             if (!holds(method, config, where)) continue;
+            m.brief = text_of(method.child("brief"));
+            m.description = text_of(method.child("description"));
+            const auto returns = text_of(method.child("return"));
+            if (!returns.empty()) m.description += (m.description.empty() ? "" : " ") + returns;
             for (auto param : method.children("param")) {
                 const std::string dir = param.attribute("dir").value();
                 Param p{param.attribute("name").value(), param.attribute("type").value(),
-                        dir == "out"};
+                        dir == "out", param.attribute("description").value()};
                 if (p.name.empty() || p.type.empty() || (dir != "in" && dir != "out"))
                     throw GenError(where + ": <param> needs name, type and dir=in|out");
+                p.description = collapse(p.description + " " + text_of(param.child("description")));
                 m.params.push_back(p);
             }
             methods.push_back(m);
@@ -180,34 +214,195 @@ std::vector<Method> read_methods(const std::string& xml_text, const std::string&
     return methods;
 }
 
-std::string generate_header(const std::vector<Method>& methods) {
+CapTable parse_cap_table(const std::string& text, const std::string& file_name) {
+    CapTable table;
+    std::istringstream lines(text);
+    std::string line;
+    for (int number = 1; std::getline(lines, line); ++number) {
+        std::istringstream words(line);
+        CapParameter entry;
+        std::string kernel, types;
+        if (!(words >> entry.class_name) || entry.class_name[0] == '#') continue;
+        const auto where = file_name + ":" + std::to_string(number) + ": ";
+        if (!(words >> entry.method >> entry.parameter >> kernel >> types))
+            throw GenError(where + "want: class method parameter any|mcs|non-mcs type(s)|raw why");
+        if (kernel == "mcs")
+            entry.mcs = 1;
+        else if (kernel == "non-mcs")
+            entry.mcs = 0;
+        else if (kernel != "any")
+            throw GenError(where + "kernel must be any, mcs or non-mcs, not '" + kernel + "'");
+        if (types == "raw") {
+            std::getline(words, entry.why_raw);
+            entry.why_raw = collapse(entry.why_raw);
+            if (entry.why_raw.empty()) throw GenError(where + "a raw parameter needs its reason");
+        } else {
+            std::istringstream alternatives(types);
+            for (std::string type; std::getline(alternatives, type, '|');)
+                if (!type.empty()) entry.types.push_back(type);
+        }
+        table.push_back(entry);
+    }
+    return table;
+}
+
+namespace {
+
+// How one parameter appears in C++: its type(s) (overloads when several), its name, and how it
+// is passed on to the libsel4 stub.
+struct Resolved {
+    std::vector<std::string> types; // C++ types
+    std::string name;               // snake_case
+    bool xml_capability = false;    // the XML says this is a capability
+    bool raw = false;               // taken as CPtr or a word
+    std::string why_raw;
+};
+
+Resolved resolve(const Method& method, const Param& param, const Options& options) {
+    Resolved r;
+    r.name = method_name(param.name);
+    r.xml_capability = param.type == "seL4_CPtr" || is_cap_type(param.type);
+    const auto cls = class_name(method.interface);
+    const auto name = method_name(method.name);
+    for (const auto& entry : options.cap_table) {
+        if (entry.class_name != cls || entry.method != name || entry.parameter != r.name) continue;
+        if (entry.mcs != -1 && entry.mcs != (options.mcs ? 1 : 0)) continue;
+        if (entry.types.empty()) {
+            r.types = {"CPtr"};
+            r.raw = true;
+            r.why_raw = entry.why_raw;
+        } else {
+            for (const auto& type : entry.types)
+                r.types.push_back("Cap<tag::" + type + ">");
+        }
+        return r;
+    }
+    if (param.type == "seL4_Bool")
+        r.types = {"bool"};
+    else if (param.type == "seL4_CPtr")
+        r.types = {"CPtr"}, r.raw = true;
+    else if (is_cap_type(param.type))
+        r.types = {"Cap<tag::" + class_name(param.type) + ">"};
+    else if (struct_types.count(param.type))
+        r.types = {(param.out ? "" : "const ") + param.type + "&"};
+    else
+        r.types = {param.type};
+    return r;
+}
+
+std::string result_cpp_type(const Param& param) {
+    if (param.type == "seL4_Bool") return "bool";
+    if (is_cap_type(param.type)) return "Cap<tag::" + class_name(param.type) + ">";
+    return param.type;
+}
+
+std::string stub_argument(const Param& param, const std::string& cpp_type,
+                          const std::string& name) {
+    if (struct_types.count(param.type))
+        return param.out ? "&" + name : "const_cast<" + param.type + "*>(&" + name + ")";
+    if (cpp_type == "CPtr") return name + ".value";
+    if (cpp_type.rfind("Cap<", 0) == 0) return name + ".cptr()";
+    return name;
+}
+
+// Words joined by separator, broken into lines of at most `width` columns; continuation lines
+// start with `indent`.
+std::string wrap_list(const std::string& head, const std::vector<std::string>& items,
+                      const std::string& separator, const std::string& tail,
+                      const std::string& indent, std::size_t width = 100) {
+    std::string one_line = head;
+    for (std::size_t i = 0; i < items.size(); ++i)
+        one_line += (i ? separator : "") + items[i];
+    one_line += tail;
+    if (one_line.size() <= width) return one_line;
+    std::string out = head, line;
+    out += "\n";
+    line = indent;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const std::string item = items[i] + (i + 1 < items.size() ? separator : tail);
+        if (line.size() > indent.size() && line.size() + item.size() > width) {
+            while (!line.empty() && line.back() == ' ')
+                line.pop_back();
+            out += line + "\n";
+            line = indent;
+        }
+        line += item;
+    }
+    if (items.empty()) line += tail;
+    return out + line;
+}
+
+// A paragraph as "/// " comment lines of at most `width` columns.
+void comment(std::ostringstream& out, const std::string& indent, const std::string& text,
+             std::size_t width = 100) {
+    std::istringstream words(text);
+    std::string line, word;
+    while (words >> word) {
+        if (!line.empty() && indent.size() + 4 + line.size() + 1 + word.size() > width) {
+            out << indent << "/// " << line << "\n";
+            line.clear();
+        }
+        line += (line.empty() ? "" : " ") + word;
+    }
+    if (!line.empty()) out << indent << "/// " << line << "\n";
+}
+
+// Every combination of the parameters' alternative types.
+void expand(const std::vector<Resolved>& params, std::size_t index,
+            std::vector<std::string>& chosen, std::vector<std::vector<std::string>>& out) {
+    if (index == params.size()) {
+        out.push_back(chosen);
+        return;
+    }
+    for (const auto& type : params[index].types) {
+        chosen.push_back(type);
+        expand(params, index + 1, chosen, out);
+        chosen.pop_back();
+    }
+}
+
+} // namespace
+
+std::vector<std::string> untyped_capability_parameters(const std::vector<Method>& methods,
+                                                       const Options& options) {
+    std::vector<std::string> found;
+    for (const auto& m : methods)
+        for (const auto& p : m.params) {
+            const auto r = resolve(m, p, options);
+            if (r.xml_capability && r.raw && r.why_raw.empty())
+                found.push_back(class_name(m.interface) + "::" + method_name(m.name) + "(" +
+                                r.name + ")");
+        }
+    return found;
+}
+
+std::string generate_header(const std::vector<Method>& methods, const Options& options) {
     std::map<std::string, std::vector<const Method*>> by_class;
-    std::set<std::string> classes;
+    std::set<std::string> tags;
     for (const auto& m : methods) {
         by_class[m.interface].push_back(&m);
-        classes.insert(m.interface);
+        tags.insert(class_name(m.interface));
         for (const auto& p : m.params)
-            if (is_cap_type(p.type)) classes.insert(p.type);
+            for (const auto& type : resolve(m, p, options).types)
+                if (type.rfind("Cap<tag::", 0) == 0) tags.insert(type.substr(9, type.size() - 10));
     }
     std::ostringstream out;
     out << "// Generated at build time by sel4-invocations-gen from this kernel's interface\n"
-           "// definitions. Do not edit.\n#pragma once\n\n#include <sel4/cap.hpp>\n"
+           "// definitions. Do not edit.\n#pragma once\n\n#include <sel4/blueprint.hpp>\n"
            "#include <sel4/error.hpp>\n\nnamespace sel4 {\n\nnamespace tag {\n";
-    std::set<std::string> tags;
-    for (const auto& c : classes)
-        tags.insert(class_name(c));
     for (const auto& t : tags)
         out << "struct " << t << ";\n";
-    out << "}  // namespace tag\n\nnamespace cap {\n";
+    out << "} // namespace tag\n\nnamespace cap {\n";
     for (const auto& t : tags)
         out << "using " << t << " = Cap<tag::" << t << ">;\n";
-    out << "}  // namespace cap\n\n";
+    out << "} // namespace cap\n\n";
 
     // Declarations first: parameter types may be classes declared later.
     std::ostringstream definitions;
     for (const auto& [interface, list] : by_class) {
         const auto cls = class_name(interface);
-        out << "template <>\nstruct CapMethods<tag::" << cls << "> : detail::CapStorage {\n";
+        out << "template <>\nstruct CapMethods<tag::" << cls
+            << "> : detail::CapExtensions<tag::" << cls << "> {\n";
         for (const auto* m : list) {
             std::vector<const Param*> ins, outs;
             for (const auto& p : m->params) {
@@ -217,155 +412,75 @@ std::string generate_header(const std::vector<Method>& methods) {
                     ins.push_back(&p);
             }
             const std::string stub = interface + "_" + m->name;
-            std::string result_type = outs.empty()       ? "void"
-                                      : outs.size() == 1 ? cpp_type(outs[0]->type)
-                                                         : stub + "_t";
-            std::string signature;
-            for (std::size_t i = 0; i < ins.size(); ++i) {
-                if (i) signature += ", ";
-                const auto& p = *ins[i];
-                if (struct_types.count(p.type))
-                    signature += (p.out ? "" : "const ") + p.type + "& " + p.name;
-                else
-                    signature += cpp_type(p.type) + " " + p.name;
-            }
+            const std::string result_type = outs.empty()       ? "void"
+                                            : outs.size() == 1 ? result_cpp_type(*outs[0])
+                                                               : stub + "_t";
+            std::vector<Resolved> resolved;
+            for (const auto* p : ins)
+                resolved.push_back(resolve(*m, *p, options));
+            std::vector<std::vector<std::string>> overloads;
+            std::vector<std::string> chosen;
+            expand(resolved, 0, chosen, overloads);
             const auto name = method_name(m->name);
-            out << "    [[nodiscard]] Result<" << result_type << "> " << name << "(" << signature
-                << ") const noexcept;\n";
-            std::string arguments = "cptr_";
-            for (const auto* p : ins) {
-                arguments += ", ";
-                if (struct_types.count(p->type) && !p->out)
-                    arguments += "const_cast<" + p->type + "*>(&" + p->name + ")";
-                else
-                    arguments += stub_argument(*p);
+
+            // The kernel's documentation, as Doxygen reads it.
+            out << "\n";
+            if (!m->brief.empty()) comment(out, "    ", m->brief);
+            if (!m->description.empty()) {
+                if (!m->brief.empty()) out << "    ///\n";
+                comment(out, "    ", m->description);
             }
-            definitions << "inline Result<" << result_type << "> CapMethods<tag::" << cls
-                        << ">::" << name << "(" << signature << ") const noexcept {\n";
-            if (outs.empty()) {
-                definitions << "    const auto error = detail::to_error(" << stub << "("
-                            << arguments
-                            << "));\n    if (error != Error::ok) return error;\n    return {};\n";
-            } else {
-                definitions << "    const auto result = " << stub << "(" << arguments << ");\n"
-                            << "    if (result.error != seL4_NoError) return "
-                               "detail::to_error(result.error);\n";
-                if (outs.size() == 1)
-                    definitions << "    return " << cpp_type(outs[0]->type) << "(result."
-                                << outs[0]->name << ");\n";
-                else
-                    definitions << "    return result;\n";
+            for (std::size_t i = 0; i < ins.size(); ++i) {
+                std::string text = "@param " + resolved[i].name + " " + ins[i]->description;
+                if (!resolved[i].why_raw.empty())
+                    text += " (A raw CPtr: " + resolved[i].why_raw + ".)";
+                comment(out, "    ", text);
             }
-            definitions << "}\n\n";
+            for (const auto* p : outs)
+                if (!p->description.empty())
+                    comment(out, "    ", "@return " + method_name(p->name) + ": " + p->description);
+            comment(out, "    ", "Corresponds to `" + stub + "`.");
+
+            for (const auto& types : overloads) {
+                std::vector<std::string> params, arguments{"cptr_"};
+                for (std::size_t i = 0; i < ins.size(); ++i) {
+                    const auto& type = types[i];
+                    params.push_back(type + " " + resolved[i].name);
+                    arguments.push_back(stub_argument(*ins[i], type, resolved[i].name));
+                }
+                out << wrap_list("    [[nodiscard]] Result<" + result_type + "> " + name + "(",
+                                 params, ", ", ") const noexcept;", "        ")
+                    << "\n";
+                definitions << wrap_list("inline Result<" + result_type +
+                                             "> CapMethods<tag::" + cls + ">::" + name + "(",
+                                         params, ", ", ") const noexcept {", "    ")
+                            << "\n";
+                if (outs.empty()) {
+                    definitions << wrap_list("    return detail::to_result(" + stub + "(",
+                                             arguments, ", ", "));", "        ")
+                                << "\n";
+                } else {
+                    definitions << wrap_list("    const auto result = " + stub + "(", arguments,
+                                             ", ", ");", "        ")
+                                << "\n    if (result.error != seL4_NoError) return "
+                                   "detail::to_error(result.error);\n";
+                    if (outs.size() == 1)
+                        definitions << "    return " << result_type << "(result." << outs[0]->name
+                                    << ");\n";
+                    else
+                        definitions << "    return result;\n";
+                }
+                definitions << "}\n\n";
+            }
         }
         out << "};\n\n";
     }
-    out << definitions.str() << "}  // namespace sel4\n";
+    // Endpoints and notifications get their methods there, before the definitions below take
+    // them by value.
+    out << "} // namespace sel4\n\n#include <sel4/gen/syscalls.hpp>\n\nnamespace sel4 {\n\n"
+        << definitions.str() << "} // namespace sel4\n";
     return out.str();
 }
-
-} // namespace sel4::invocations_gen
-
-namespace sel4::invocations_gen {
-namespace {
-
-// How each system call looks in C++: which capability type it belongs to (empty: a free
-// function in namespace sel4::debug or sel4), and its code. MCS and non-MCS kernels have
-// different signatures for the receive family (MCS passes the reply object).
-struct SyscallShape {
-    const char* name;
-    int mcs; // 1: MCS kernels only, 0: non-MCS only, -1: both
-    const char* owner;
-    const char* code;
-};
-
-const SyscallShape shapes[] = {
-    {"Send", -1, "Endpoint",
-     "void send(MessageInfo info) const noexcept { seL4_Send(cptr_, info.raw()); }"},
-    {"NBSend", -1, "Endpoint",
-     "void nb_send(MessageInfo info) const noexcept { seL4_NBSend(cptr_, info.raw()); }"},
-    {"Call", -1, "Endpoint",
-     "MessageInfo call(MessageInfo info) const noexcept { return MessageInfo(seL4_Call(cptr_, "
-     "info.raw())); }"},
-    {"Recv", 0, "Endpoint",
-     "Received recv() const noexcept { seL4_Word badge = 0; const auto info = seL4_Recv(cptr_, "
-     "&badge); return {MessageInfo(info), badge}; }"},
-    {"Recv", 1, "Endpoint",
-     "Received recv(Cap<tag::Reply> reply) const noexcept { seL4_Word badge = 0; const auto info = "
-     "seL4_Recv(cptr_, &badge, reply.cptr()); return {MessageInfo(info), badge}; }"},
-    {"NBRecv", 0, "Endpoint",
-     "Received nb_recv() const noexcept { seL4_Word badge = 0; const auto info = "
-     "seL4_NBRecv(cptr_, &badge); return {MessageInfo(info), badge}; }"},
-    {"NBRecv", 1, "Endpoint",
-     "Received nb_recv(Cap<tag::Reply> reply) const noexcept { seL4_Word badge = 0; const auto "
-     "info = seL4_NBRecv(cptr_, &badge, reply.cptr()); return {MessageInfo(info), badge}; }"},
-    {"ReplyRecv", 0, "Endpoint",
-     "Received reply_recv(MessageInfo info) const noexcept { seL4_Word badge = 0; const auto "
-     "received = seL4_ReplyRecv(cptr_, info.raw(), &badge); return {MessageInfo(received), badge}; "
-     "}"},
-    {"ReplyRecv", 1, "Endpoint",
-     "Received reply_recv(MessageInfo info, Cap<tag::Reply> reply) const noexcept { seL4_Word "
-     "badge = 0; const auto received = seL4_ReplyRecv(cptr_, info.raw(), &badge, reply.cptr()); "
-     "return {MessageInfo(received), badge}; }"},
-    {"NBSendRecv", 1, "Endpoint",
-     "Received nb_send_recv(MessageInfo info, CPtr source, Cap<tag::Reply> reply) const noexcept { "
-     "seL4_Word badge = 0; const auto received = seL4_NBSendRecv(cptr_, info.raw(), source.value, "
-     "&badge, reply.cptr()); return {MessageInfo(received), badge}; }"},
-    {"NBSendWait", 1, "Endpoint",
-     "Received nb_send_wait(MessageInfo info, CPtr source) const noexcept { seL4_Word badge = 0; "
-     "const auto received = seL4_NBSendWait(cptr_, info.raw(), source.value, &badge); return "
-     "{MessageInfo(received), badge}; }"},
-    {"Send", -1, "Notification", "void signal() const noexcept { seL4_Signal(cptr_); }"},
-    {"Recv", 0, "Notification",
-     "seL4_Word wait() const noexcept { seL4_Word badge = 0; seL4_Wait(cptr_, &badge); return "
-     "badge; }"},
-    {"Wait", 1, "Notification",
-     "seL4_Word wait() const noexcept { seL4_Word badge = 0; seL4_Wait(cptr_, &badge); return "
-     "badge; }"},
-    {"NBRecv", 0, "Notification",
-     "seL4_Word poll() const noexcept { seL4_Word badge = 0; seL4_Poll(cptr_, &badge); return "
-     "badge; }"},
-    {"NBWait", 1, "Notification",
-     "seL4_Word poll() const noexcept { seL4_Word badge = 0; seL4_Poll(cptr_, &badge); return "
-     "badge; }"},
-    {"Reply", 0, "",
-     "// Replies to the caller of the last received call.\ninline void reply(MessageInfo info) "
-     "noexcept { seL4_Reply(info.raw()); }"},
-    {"Yield", -1, "", "inline void yield() noexcept { seL4_Yield(); }"},
-    {"DebugPutChar", -1, "debug",
-     "inline void put_char(char c) noexcept { seL4_DebugPutChar(c); }"},
-    {"DebugDumpScheduler", -1, "debug",
-     "inline void dump_scheduler() noexcept { seL4_DebugDumpScheduler(); }"},
-    {"DebugHalt", -1, "debug",
-     "[[noreturn]] inline void halt() noexcept { seL4_DebugHalt(); __builtin_unreachable(); }"},
-    {"DebugCapIdentify", -1, "debug",
-     "// The kernel's type number of the capability in a slot (0: empty).\ninline seL4_Uint32 "
-     "cap_identify(CPtr cap) noexcept { return seL4_DebugCapIdentify(cap.value); }"},
-    {"DebugSnapshot", -1, "debug", "inline void snapshot() noexcept { seL4_DebugSnapshot(); }"},
-    {"DebugNameThread", -1, "debug",
-     "inline void name_thread(Cap<tag::Tcb> tcb, const char* name) noexcept { "
-     "seL4_DebugNameThread(tcb.cptr(), name); }"},
-    {"BenchmarkResetLog", -1, "benchmark",
-     "[[nodiscard]] inline Result<void> reset_log() noexcept { const auto e = detail::to_error(seL4_BenchmarkResetLog()); if (e != Error::ok) return e; return {}; }"},
-    {"BenchmarkFinalizeLog", -1, "benchmark",
-     "inline seL4_Word finalize_log() noexcept { return seL4_BenchmarkFinalizeLog(); }"},
-    {"BenchmarkSetLogBuffer", -1, "benchmark",
-     "[[nodiscard]] inline Result<void> set_log_buffer(CPtr frame) noexcept { const auto e = detail::to_error(seL4_BenchmarkSetLogBuffer(frame.value)); if (e != Error::ok) return e; return {}; }"},
-    {"BenchmarkNullSyscall", -1, "benchmark",
-     "inline void null_syscall() noexcept { seL4_BenchmarkNullSyscall(); }"},
-    {"BenchmarkFlushCaches", -1, "benchmark",
-     "inline void flush_caches() noexcept { seL4_BenchmarkFlushCaches(); }"},
-    {"BenchmarkGetThreadUtilisation", -1, "benchmark",
-     "// Writes the thread's utilisation into the IPC buffer.\ninline void get_thread_utilisation(Cap<tag::Tcb> tcb) noexcept { seL4_BenchmarkGetThreadUtilisation(tcb.cptr()); }"},
-    {"BenchmarkResetThreadUtilisation", -1, "benchmark",
-     "inline void reset_thread_utilisation(Cap<tag::Tcb> tcb) noexcept { seL4_BenchmarkResetThreadUtilisation(tcb.cptr()); }"},
-    {"BenchmarkDumpAllThreadsUtilisation", -1, "benchmark",
-     "inline void dump_all_threads_utilisation() noexcept { seL4_BenchmarkDumpAllThreadsUtilisation(); }"},
-    {"BenchmarkResetAllThreadsUtilisation", -1, "benchmark",
-     "inline void reset_all_threads_utilisation() noexcept { seL4_BenchmarkResetAllThreadsUtilisation(); }"},
-};
-
-} // namespace
 
 std::vector<std::string> read_syscalls(const std::string& xml_text, const std::string& file_name,
                                        const Config& config) {
@@ -387,39 +502,41 @@ std::vector<std::string> read_syscalls(const std::string& xml_text, const std::s
     return names;
 }
 
-std::string generate_syscalls_header(const std::vector<std::string>& syscalls, bool mcs) {
+std::string generate_syscalls_header(const std::string& template_text,
+                                     const std::vector<std::string>& syscalls, bool mcs) {
     const std::set<std::string> available(syscalls.begin(), syscalls.end());
-    std::map<std::string, std::vector<std::string>> members;
-    for (const auto& shape : shapes) {
-        if (!available.count(shape.name)) continue;
-        if (shape.mcs != -1 && shape.mcs != (mcs ? 1 : 0)) continue;
-        members[shape.owner].push_back(shape.code);
-    }
+    std::istringstream lines(template_text);
     std::ostringstream out;
-    out << "// Generated at build time by sel4-invocations-gen from this kernel's "
-           "api/syscall.xml.\n"
-           "// Do not edit.\n#pragma once\n\n#include <sel4/cap.hpp>\n#include <sel4/error.hpp>\n"
-           "#include <sel4/message.hpp>\n\n"
-           "namespace sel4 {\n\nnamespace tag {\nstruct Endpoint;\nstruct Notification;\nstruct "
-           "Reply;\n"
-           "struct Tcb;\n}  // namespace tag\n\n";
-    for (const char* owner : {"Endpoint", "Notification"}) {
-        out << "template <>\nstruct CapMethods<tag::" << owner << "> : detail::CapStorage {\n";
-        for (const auto& code : members[owner])
-            out << "    " << code << "\n";
-        out << "};\n\n";
+    std::string line;
+    bool keep = true, inside = false;
+    for (int number = 1; std::getline(lines, line); ++number) {
+        const auto first = line.find_first_not_of(' ');
+        const std::string trimmed = first == std::string::npos ? "" : line.substr(first);
+        if (trimmed.rfind("// @if ", 0) == 0) {
+            if (inside)
+                throw GenError("syscalls template:" + std::to_string(number) + ": nested @if");
+            std::istringstream words(trimmed.substr(7));
+            std::string name, form;
+            words >> name >> form;
+            inside = true;
+            keep = available.count(name) && (form.empty() || (form == "mcs") == mcs);
+            if (!form.empty() && form != "mcs" && form != "non-mcs")
+                throw GenError("syscalls template:" + std::to_string(number) + ": form '" + form +
+                               "' is neither mcs nor non-mcs");
+            continue;
+        }
+        if (trimmed == "// @endif") {
+            if (!inside)
+                throw GenError("syscalls template:" + std::to_string(number) + ": stray @endif");
+            inside = false, keep = true;
+            continue;
+        }
+        if (!keep) continue;
+        if (const auto at = line.find("@MCS@"); at != std::string::npos)
+            line.replace(at, 5, mcs ? "true" : "false");
+        out << line << "\n";
     }
-    out << "namespace cap {\nusing Endpoint = Cap<tag::Endpoint>;\nusing Notification = "
-           "Cap<tag::Notification>;\nusing Reply = Cap<tag::Reply>;\n}  // namespace cap\n\n";
-    for (const auto& code : members[""])
-        out << code << "\n\n";
-    out << "namespace debug {\n";
-    for (const auto& code : members["debug"])
-        out << code << "\n";
-    out << "}  // namespace debug\n\nnamespace benchmark {\n";
-    for (const auto& code : members["benchmark"]) out << code << "\n";
-    out << "}  // namespace benchmark\n\ninline constexpr bool kernel_is_mcs = "
-        << (mcs ? "true" : "false") << ";\n\n}  // namespace sel4\n";
+    if (inside) throw GenError("syscalls template: @if without @endif");
     return out.str();
 }
 

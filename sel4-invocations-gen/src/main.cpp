@@ -1,4 +1,6 @@
 // sel4-invocations-gen --config <gen_config.h>... --xml <object-api*.xml>... -o <invocations.hpp>
+//     [--cap-table <cap-parameters.txt>]
+//     [--syscalls-xml <syscall.xml> --syscalls-template <syscalls.hpp.in> --syscalls-output <out>]
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -15,42 +17,51 @@ std::string read(const std::string& path) {
     text << in.rdbuf();
     return text.str();
 }
+
+int usage() {
+    std::fprintf(stderr, "usage: sel4-invocations-gen --config <gen_config.h>... --xml "
+                         "<object-api.xml>... -o <out.hpp> [--cap-table <cap-parameters.txt>]\n"
+                         "       [--syscalls-xml <syscall.xml> --syscalls-template "
+                         "<syscalls.hpp.in> --syscalls-output <out.hpp>]\n");
+    return 2;
+}
 } // namespace
 
 int main(int argc, char** argv) {
     using namespace sel4::invocations_gen;
     std::vector<std::string> configs, xmls, syscall_xmls;
-    std::string output, syscalls_output;
+    std::string output, syscalls_output, syscalls_template, cap_table;
     std::vector<std::string>* list = nullptr;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
+        std::string* single = nullptr;
         if (arg == "--config")
             list = &configs;
         else if (arg == "--xml")
             list = &xmls;
         else if (arg == "--syscalls-xml")
             list = &syscall_xmls;
-        else if (arg == "--syscalls-output" && i + 1 < argc)
-            syscalls_output = argv[++i], list = nullptr;
-        else if (arg == "-o" && i + 1 < argc)
-            output = argv[++i], list = nullptr;
+        else if (arg == "--syscalls-output")
+            single = &syscalls_output;
+        else if (arg == "--syscalls-template")
+            single = &syscalls_template;
+        else if (arg == "--cap-table")
+            single = &cap_table;
+        else if (arg == "-o")
+            single = &output;
         else if (list)
             list->push_back(arg);
-        else {
-            std::fprintf(
-                stderr,
-                "usage: sel4-invocations-gen --config <gen_config.h>... --xml <object-api.xml>... "
-                "-o <out.hpp> [--syscalls-xml <syscall.xml> --syscalls-output <out.hpp>]\n");
-            return 2;
+        else
+            return usage();
+        if (single) {
+            if (i + 1 >= argc) return usage();
+            *single = argv[++i];
+            list = nullptr;
         }
     }
-    if (xmls.empty() || output.empty()) {
-        std::fprintf(
-            stderr,
-            "usage: sel4-invocations-gen --config <gen_config.h>... --xml <object-api.xml>... -o "
-            "<out.hpp> [--syscalls-xml <syscall.xml> --syscalls-output <out.hpp>]\n");
-        return 2;
-    }
+    if (xmls.empty() || output.empty()) return usage();
+    if (!syscalls_output.empty() && (syscalls_template.empty() || syscall_xmls.empty()))
+        return usage();
     try {
         Config config;
         for (const auto& path : configs)
@@ -60,6 +71,15 @@ int main(int argc, char** argv) {
             auto more = read_methods(read(path), path, config);
             methods.insert(methods.end(), more.begin(), more.end());
         }
+        Options options;
+        options.mcs = config.count("CONFIG_KERNEL_MCS") > 0;
+        if (!cap_table.empty()) options.cap_table = parse_cap_table(read(cap_table), cap_table);
+        // A kernel newer than the table may add capability parameters: say so, still generate.
+        for (const auto& parameter : untyped_capability_parameters(methods, options))
+            std::fprintf(stderr,
+                         "sel4-invocations-gen: warning: %s is a capability the table does not "
+                         "type; it stays a raw CPtr\n",
+                         parameter.c_str());
         auto write = [](const std::string& path, const std::string& text) {
             const auto temporary = path + ".partial";
             std::ofstream(temporary) << text;
@@ -73,9 +93,9 @@ int main(int argc, char** argv) {
                 syscalls.insert(syscalls.end(), more.begin(), more.end());
             }
             write(syscalls_output,
-                  generate_syscalls_header(syscalls, config.count("CONFIG_KERNEL_MCS") > 0));
+                  generate_syscalls_header(read(syscalls_template), syscalls, options.mcs));
         }
-        write(output, generate_header(methods));
+        write(output, generate_header(methods, options));
     } catch (const GenError& error) {
         std::fprintf(stderr, "sel4-invocations-gen: %s\n", error.what());
         return 1;

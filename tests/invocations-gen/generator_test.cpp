@@ -29,7 +29,15 @@ const char* fixture = R"(<?xml version="1.0" ?>
     </method>
     <method id="TCBSetIPCBuffer" name="SetIPCBuffer">
       <condition><not><config var="CONFIG_KERNEL_MCS"/></not></condition>
-      <param dir="in" name="buffer" type="seL4_Word"/>
+      <brief>Set a thread's IPC buffer</brief>
+      <description>
+        Sets the <texttt text="buffer"/> of a thread.
+        <docref>See <autoref label="sec:ipc_buffer"/></docref>
+      </description>
+      <param dir="in" name="buffer" type="seL4_Word" description="Its address."/>
+      <param dir="in" name="bufferFrame" type="seL4_CPtr">
+        <description>The frame it is in.</description>
+      </param>
     </method>
   </interface>
   <interface name="seL4_ARM_Page" manual_name="Page">
@@ -39,6 +47,9 @@ const char* fixture = R"(<?xml version="1.0" ?>
     </method>
   </interface>
   <interface name="seL4_SchedContext" manual_name="SchedContext">
+    <method id="SchedContextBind" name="Bind">
+      <param dir="in" name="cap" type="seL4_CPtr"/>
+    </method>
     <method id="SchedContextConsumed" name="Consumed">
       <param dir="out" name="consumed" type="seL4_Time"/>
       <param dir="out" name="extra" type="seL4_Word"/>
@@ -47,12 +58,48 @@ const char* fixture = R"(<?xml version="1.0" ?>
 </api>
 )";
 
-std::string generate(const Config& config) {
-    return generate_header(read_methods(fixture, "fixture.xml", config));
-}
-
 bool has(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
+}
+
+// The generated code with its line breaks inside declarations undone, to match signatures.
+std::string joined(const std::string& text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\n' && !out.empty() && (out.back() == '(' || out.back() == ',')) {
+            while (i + 1 < text.size() && text[i + 1] == ' ')
+                ++i;
+            if (out.back() == ',') out += ' ';
+            continue;
+        }
+        out += text[i];
+    }
+    return out;
+}
+
+std::string read_file(const std::filesystem::path& path) {
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// The table and template the build uses.
+const CapTable& table() {
+    static const CapTable parsed = parse_cap_table(read_file(SEL4_CAP_TABLE), SEL4_CAP_TABLE);
+    return parsed;
+}
+std::string syscalls_template() {
+    return read_file(SEL4_SYSCALLS_TEMPLATE);
+}
+
+std::string generate(const Config& config) {
+    return joined(generate_header(read_methods(fixture, "fixture.xml", config)));
+}
+
+std::string generate_typed(const Config& config) {
+    return joined(generate_header(read_methods(fixture, "fixture.xml", config),
+                                  {table(), config.count("CONFIG_KERNEL_MCS") > 0}));
 }
 
 } // namespace
@@ -80,6 +127,45 @@ TEST(InvocationsGen, CapsInStructsByReferenceAndOutputsAsResults) {
     EXPECT_TRUE(has(text, "return seL4_Word(result.paddr);"));
     EXPECT_TRUE(has(text, "Result<seL4_SchedContext_Consumed_t> consumed()"));
     EXPECT_TRUE(has(text, "using CNode = Cap<tag::CNode>;"));
+}
+
+TEST(InvocationsGen, CapabilityParametersTypedFromTheTable) {
+    const auto text = generate_typed({"CONFIG_ARCH_AARCH64"});
+    EXPECT_TRUE(has(text, "Result<void> set_ipc_buffer(seL4_Word buffer, Cap<tag::Page> "
+                          "buffer_frame) const noexcept;"))
+        << text;
+    EXPECT_TRUE(has(text, "seL4_TCB_SetIPCBuffer(cptr_, buffer, buffer_frame.cptr())"));
+    // One overload per capability type the parameter accepts.
+    EXPECT_TRUE(has(text, "Result<void> bind(Cap<tag::Tcb> cap) const noexcept;"));
+    EXPECT_TRUE(has(text, "Result<void> bind(Cap<tag::Notification> cap) const noexcept;"));
+    // A raw CPtr stays only with the table's reason, which the comment repeats.
+    EXPECT_TRUE(has(text, "set_space(CPtr fault_ep, Cap<tag::CNode> cspace_root)"));
+    EXPECT_TRUE(has(text, "A raw CPtr: an index into the thread's CSpace"));
+    EXPECT_TRUE(untyped_capability_parameters(read_methods(fixture, "f.xml", {}), {table(), false})
+                    .empty());
+    // Without the table, the check names every capability left raw.
+    const auto untyped = untyped_capability_parameters(read_methods(fixture, "f.xml", {}), {});
+    ASSERT_EQ(untyped.size(), 3u);
+    EXPECT_EQ(untyped[0], "Tcb::set_space(fault_ep)");
+}
+
+TEST(InvocationsGen, MethodsCarryTheKernelsDocumentation) {
+    const auto text = generate_typed({"CONFIG_ARCH_AARCH64"});
+    EXPECT_TRUE(has(text,
+                    "    /// Set a thread's IPC buffer\n    ///\n    /// Sets the `buffer` of a "
+                    "thread.\n"))
+        << text;
+    EXPECT_FALSE(has(text, "See")); // the manual's cross-references are dropped
+    EXPECT_TRUE(has(text, "/// @param buffer Its address.\n"));
+    EXPECT_TRUE(has(text, "/// @param buffer_frame The frame it is in.\n"));
+    EXPECT_TRUE(has(text, "/// Corresponds to `seL4_TCB_SetIPCBuffer`.\n"));
+}
+
+TEST(InvocationsGen, ReportsMalformedTables) {
+    EXPECT_THROW(parse_cap_table("Tcb configure vspace_root sometimes VSpace\n", "t"), GenError);
+    EXPECT_THROW(parse_cap_table("Tcb configure fault_ep any raw\n", "t"), GenError);
+    EXPECT_THROW(parse_cap_table("Tcb configure\n", "t"), GenError);
+    EXPECT_EQ(parse_cap_table("# comment\n\nTcb bind x mcs A|B\n", "t").at(0).types.size(), 2u);
 }
 
 TEST(InvocationsGen, KeepsOnlyWhatTheConfigurationHas) {
@@ -130,12 +216,14 @@ TEST(InvocationsGen, SyscallsFollowTheConfiguration) {
     <config><condition><config var="CONFIG_ENABLE_BENCHMARKS"/></condition><syscall name="BenchmarkResetLog"/></config>
   </debug>
 </syscalls>)";
-    const auto classic = generate_syscalls_header(read_syscalls(xml, "syscall.xml", {"CONFIG_PRINTING"}), false);
+    const auto classic = generate_syscalls_header(
+        syscalls_template(), read_syscalls(xml, "syscall.xml", {"CONFIG_PRINTING"}), false);
     EXPECT_TRUE(has(classic, "Received recv() const noexcept"));
     EXPECT_TRUE(has(classic, "inline void reply(MessageInfo info)"));
     EXPECT_TRUE(has(classic, "inline void put_char(char c)"));
     EXPECT_FALSE(has(classic, "reset_log"));
     const auto mcs = generate_syscalls_header(
+        syscalls_template(),
         read_syscalls(xml, "syscall.xml", {"CONFIG_KERNEL_MCS", "CONFIG_ENABLE_BENCHMARKS"}), true);
     EXPECT_TRUE(has(mcs, "Received recv(Cap<tag::Reply> reply) const noexcept"));
     EXPECT_TRUE(has(mcs, "seL4_Word wait() const noexcept"));
@@ -172,8 +260,18 @@ TEST(InvocationsGen, GeneratesForEveryInstalledSeL4) {
                 methods.insert(methods.end(), more.begin(), more.end());
             }
         EXPECT_GT(methods.size(), 30u) << prefix;
-        const auto header = generate_header(methods);
+        const Options options{table(), config.count("CONFIG_KERNEL_MCS") > 0};
+        const auto header = generate_header(methods, options);
         EXPECT_TRUE(has(header, "retype(")) << prefix;
         EXPECT_TRUE(has(header, "CapMethods<tag::Tcb>")) << prefix;
+        // Every capability parameter has its type, or the table says why not.
+        for (const auto& parameter : untyped_capability_parameters(methods, options))
+            ADD_FAILURE() << prefix << ": " << parameter
+                          << " is a raw CPtr the table does not explain";
+        // Lines a reader can read.
+        std::istringstream lines(header);
+        int number = 0;
+        for (std::string line; std::getline(lines, line);)
+            EXPECT_LE(line.size(), 120u) << prefix << ": line " << ++number << ": " << line;
     }
 }

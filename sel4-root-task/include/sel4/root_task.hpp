@@ -20,9 +20,10 @@
 
 namespace sel4::root_task {
 
+// The root task's sizes, chosen in SEL4_ROOT_TASK_MAIN (e.g. `.heap_size = 8 << 20`).
 struct Config {
-    std::size_t stack_size = 128 * 1024;
-    std::size_t heap_size = 1024 * 1024;
+    std::size_t stack_size = 128 * 1024; // the initial thread's stack, in bytes
+    std::size_t heap_size = 1024 * 1024; // the heap behind malloc and new, in bytes
 };
 
 namespace detail {

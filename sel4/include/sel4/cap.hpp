@@ -17,12 +17,16 @@ namespace detail {
 struct CapStorage {
     seL4_CPtr cptr_ = 0;
 };
+// Hand-written methods of a capability type beside the generated ones (untyped.retype with a
+// blueprint, in sel4/object.hpp); the generated CapMethods derive from it.
+template <class Tag>
+struct CapExtensions : CapStorage {};
 } // namespace detail
 
-// Specialised per object type by the generated code; the empty default is for object types
-// without invocations (endpoints, notifications, replies).
+// Specialised per object type by the generated code; the default is for object types without
+// invocations.
 template <class Tag>
-struct CapMethods : detail::CapStorage {};
+struct CapMethods : detail::CapExtensions<Tag> {};
 
 template <class Tag>
 class Cap : public CapMethods<Tag> {
@@ -31,7 +35,8 @@ class Cap : public CapMethods<Tag> {
     constexpr explicit Cap(seL4_CPtr cptr) { this->cptr_ = cptr; }
     constexpr seL4_CPtr cptr() const { return this->cptr_; }
     constexpr bool is_null() const { return this->cptr_ == 0; }
-    constexpr operator CPtr() const { return CPtr{this->cptr_}; }
+    // Explicit: a typed capability goes where a raw CPtr is wanted only when asked to.
+    constexpr explicit operator CPtr() const { return CPtr{this->cptr_}; }
 
     // Reinterprets the capability as another type. Unchecked: the kernel still checks every
     // invocation (a wrong type answers Error::illegal_operation or invalid_capability).

@@ -4,7 +4,10 @@
 #include <sel4/runtime/runtime.hpp>
 #include <sel4/sys.hpp>
 
+#include <functional>
+#include <memory>
 #include <new>
+#include <source_location>
 #include <string_view>
 #include <type_traits>
 #include <utility>
@@ -53,45 +56,213 @@ constexpr std::string_view describe(Error error) {
     return "unknown error";
 }
 
+// Result<T>: a T or an Error, with std::expected's interface (has_value, value, value_or,
+// error, and_then, transform, or_else, transform_error). Our own type rather than
+// std::expected<T, Error> because g++ 12's <expected> has no monadic operations, because
+// value() here names the caller's file and line when it stops the program (no exception to
+// catch), and because Error::ok cannot be stored as an error (as zx::result refuses ZX_OK).
+template <class T>
+class Result;
+
+namespace detail {
+template <class R>
+struct is_result : std::false_type {};
+template <class U>
+struct is_result<Result<U>> : std::true_type {};
+
+[[noreturn]] inline void bad_access(Error error, const std::source_location& where) noexcept {
+    runtime::fatal(describe(error), where);
+}
+[[noreturn]] inline void ok_as_error(const std::source_location& where) noexcept {
+    runtime::fatal("Error::ok stored in a Result as an error", where);
+}
+} // namespace detail
+
 template <class T>
 class [[nodiscard]] Result {
+    static_assert(!std::is_reference_v<T> && !std::is_same_v<std::remove_cv_t<T>, Error>,
+                  "Result<T> holds an object that is not an Error");
+
   public:
-    constexpr Result(T value) : error_(Error::ok), value_(std::move(value)) {}
-    constexpr Result(Error error) : error_(error), value_{} {}
+    using value_type = T;
+    using error_type = Error;
 
-    constexpr bool ok() const { return error_ == Error::ok; }
-    constexpr explicit operator bool() const { return ok(); }
-    constexpr Error error() const { return error_; }
+    constexpr Result(const T& value) : error_(Error::ok) { std::construct_at(&value_, value); }
+    constexpr Result(T&& value) : error_(Error::ok) {
+        std::construct_at(&value_, std::move(value));
+    }
+    template <class U>
+    requires(std::is_constructible_v<T, U&&> && !std::is_same_v<std::remove_cvref_t<U>, T> &&
+             !std::is_same_v<std::remove_cvref_t<U>, Error> &&
+             !detail::is_result<
+                 std::remove_cvref_t<U>>::value) constexpr explicit(!std::is_convertible_v<U&&, T>)
+        Result(U&& value)
+        : error_(Error::ok) {
+        std::construct_at(&value_, std::forward<U>(value));
+    }
+    // An error; Error::ok stops the program (it would be a result with neither value nor error).
+    constexpr Result(Error error,
+                     const std::source_location& where = std::source_location::current())
+        : error_(error) {
+        if (error == Error::ok) detail::ok_as_error(where);
+    }
 
-    // The value; asking for it after an error stops the program with the error.
-    constexpr const T& value() const& {
-        if (!ok()) runtime::fatal(describe(error_));
+    constexpr Result(const Result& other) : error_(other.error_) {
+        if (has_value()) std::construct_at(&value_, other.value_);
+    }
+    constexpr Result(Result&& other) noexcept(std::is_nothrow_move_constructible_v<T>)
+        : error_(other.error_) {
+        if (has_value()) std::construct_at(&value_, std::move(other.value_));
+    }
+    constexpr Result& operator=(const Result& other) {
+        if (this != &other) {
+            reset();
+            error_ = other.error_;
+            if (has_value()) std::construct_at(&value_, other.value_);
+        }
+        return *this;
+    }
+    constexpr Result& operator=(Result&& other) noexcept(std::is_nothrow_move_constructible_v<T>) {
+        if (this != &other) {
+            reset();
+            error_ = other.error_;
+            if (has_value()) std::construct_at(&value_, std::move(other.value_));
+        }
+        return *this;
+    }
+    constexpr ~Result() { reset(); }
+
+    constexpr bool has_value() const noexcept { return error_ == Error::ok; }
+    constexpr bool ok() const noexcept { return has_value(); }
+    constexpr explicit operator bool() const noexcept { return has_value(); }
+    // Error::ok when this holds a value.
+    constexpr Error error() const noexcept { return error_; }
+
+    // The value; asked of an error, stops the program naming the error and the caller.
+    constexpr T& value(const std::source_location& where = std::source_location::current()) & {
+        if (!has_value()) detail::bad_access(error_, where);
         return value_;
     }
-    constexpr T&& value() && {
-        if (!ok()) runtime::fatal(describe(error_));
+    constexpr const T&
+    value(const std::source_location& where = std::source_location::current()) const& {
+        if (!has_value()) detail::bad_access(error_, where);
+        return value_;
+    }
+    constexpr T&& value(const std::source_location& where = std::source_location::current()) && {
+        if (!has_value()) detail::bad_access(error_, where);
         return std::move(value_);
     }
-    constexpr const T& operator*() const& { return value(); }
-    constexpr const T* operator->() const { return &value(); }
-    constexpr T value_or(T fallback) const { return ok() ? value_ : fallback; }
+    // Unchecked, as std::expected's.
+    constexpr T& operator*() & noexcept { return value_; }
+    constexpr const T& operator*() const& noexcept { return value_; }
+    constexpr T&& operator*() && noexcept { return std::move(value_); }
+    constexpr T* operator->() noexcept { return &value_; }
+    constexpr const T* operator->() const noexcept { return &value_; }
+
+    template <class U>
+    constexpr T value_or(U&& fallback) const& {
+        return has_value() ? value_ : static_cast<T>(std::forward<U>(fallback));
+    }
+    template <class U>
+    constexpr T value_or(U&& fallback) && {
+        return has_value() ? std::move(value_) : static_cast<T>(std::forward<U>(fallback));
+    }
+
+    // f(value) -> Result<U>: chained when this holds a value, the error passed on otherwise.
+    template <class F>
+    constexpr auto and_then(F&& f) const& {
+        using R = std::remove_cvref_t<std::invoke_result_t<F, const T&>>;
+        static_assert(detail::is_result<R>::value, "and_then's function returns a Result");
+        return has_value() ? std::invoke(std::forward<F>(f), value_) : R(error_);
+    }
+    template <class F>
+    constexpr auto and_then(F&& f) && {
+        using R = std::remove_cvref_t<std::invoke_result_t<F, T&&>>;
+        static_assert(detail::is_result<R>::value, "and_then's function returns a Result");
+        return has_value() ? std::invoke(std::forward<F>(f), std::move(value_)) : R(error_);
+    }
+    // f(value) -> U: a Result<U> of it, or the error.
+    template <class F>
+    constexpr auto transform(F&& f) const& {
+        using U = std::remove_cv_t<std::invoke_result_t<F, const T&>>;
+        if (!has_value()) return Result<U>(error_);
+        if constexpr (std::is_void_v<U>) {
+            std::invoke(std::forward<F>(f), value_);
+            return Result<void>();
+        } else {
+            return Result<U>(std::invoke(std::forward<F>(f), value_));
+        }
+    }
+    // f(error) -> Result<T>: a recovery, called only for an error.
+    template <class F>
+    constexpr Result or_else(F&& f) const& {
+        return has_value() ? *this : Result(std::invoke(std::forward<F>(f), error_));
+    }
+    // f(error) -> Error: another error (which must not be Error::ok).
+    template <class F>
+    constexpr Result transform_error(F&& f) const& {
+        return has_value() ? *this : Result(std::invoke(std::forward<F>(f), error_));
+    }
 
   private:
+    constexpr void reset() {
+        if (has_value()) std::destroy_at(&value_);
+    }
     Error error_;
-    T value_;
+    union {
+        T value_;
+    };
 };
 
 template <>
 class [[nodiscard]] Result<void> {
   public:
-    constexpr Result() = default;
-    constexpr Result(Error error) : error_(error) {}
-    constexpr bool ok() const { return error_ == Error::ok; }
-    constexpr explicit operator bool() const { return ok(); }
-    constexpr Error error() const { return error_; }
-    // Stops the program if this is an error (for code where an error is a bug).
-    constexpr void value() const {
-        if (!ok()) runtime::fatal(describe(error_));
+    using value_type = void;
+    using error_type = Error;
+
+    constexpr Result() noexcept = default;
+    constexpr Result(Error error,
+                     const std::source_location& where = std::source_location::current())
+        : error_(error) {
+        if (error == Error::ok) detail::ok_as_error(where);
+    }
+
+    constexpr bool has_value() const noexcept { return error_ == Error::ok; }
+    constexpr bool ok() const noexcept { return has_value(); }
+    constexpr explicit operator bool() const noexcept { return has_value(); }
+    constexpr Error error() const noexcept { return error_; }
+    // Stops the program, naming the error and the caller, if this is an error (for code where
+    // an error is a bug).
+    constexpr void
+    value(const std::source_location& where = std::source_location::current()) const {
+        if (!has_value()) detail::bad_access(error_, where);
+    }
+    constexpr void operator*() const noexcept {}
+
+    template <class F>
+    constexpr auto and_then(F&& f) const {
+        using R = std::remove_cvref_t<std::invoke_result_t<F>>;
+        static_assert(detail::is_result<R>::value, "and_then's function returns a Result");
+        return has_value() ? std::invoke(std::forward<F>(f)) : R(error_);
+    }
+    template <class F>
+    constexpr auto transform(F&& f) const {
+        using U = std::remove_cv_t<std::invoke_result_t<F>>;
+        if (!has_value()) return Result<U>(error_);
+        if constexpr (std::is_void_v<U>) {
+            std::invoke(std::forward<F>(f));
+            return Result<void>();
+        } else {
+            return Result<U>(std::invoke(std::forward<F>(f)));
+        }
+    }
+    template <class F>
+    constexpr Result or_else(F&& f) const {
+        return has_value() ? *this : Result(std::invoke(std::forward<F>(f), error_));
+    }
+    template <class F>
+    constexpr Result transform_error(F&& f) const {
+        return has_value() ? *this : Result(std::invoke(std::forward<F>(f), error_));
     }
 
   private:
@@ -101,6 +272,11 @@ class [[nodiscard]] Result<void> {
 namespace detail {
 constexpr Error to_error(int code) {
     return static_cast<Error>(code);
+}
+// A libsel4 status as a Result<void>: success for seL4_NoError.
+constexpr Result<void> to_result(int code) {
+    if (code == seL4_NoError) return {};
+    return Result<void>(static_cast<Error>(code));
 }
 } // namespace detail
 

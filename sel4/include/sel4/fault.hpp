@@ -8,32 +8,46 @@
 
 namespace sel4 {
 
+// One struct per kind of fault the kernel reports; ip is the faulting instruction's address.
 namespace fault {
+// No fault: the message was not a fault message.
 struct Null {};
+// A capability the thread used could not be looked up.
 struct CapFault {
-    seL4_Word ip, address;
-    bool in_receive_phase;
-    seL4_Word lookup_failure_type;
+    seL4_Word ip;                  // where the thread was
+    seL4_Word address;             // the capability address that failed
+    bool in_receive_phase;         // failed while receiving (the receive slot), not sending
+    seL4_Word lookup_failure_type; // seL4_LookupFailureType: why the lookup failed
 };
+// The thread made a system call the kernel does not know.
 struct UnknownSyscall {
-    seL4_Word ip, syscall;
+    seL4_Word ip;      // where the thread was
+    seL4_Word syscall; // the system call number it asked for
 };
+// The processor raised an exception the kernel passes to user level (e.g. a division by zero).
 struct UserException {
-    seL4_Word ip, number, code;
+    seL4_Word ip;     // where the thread was
+    seL4_Word number; // the architecture's exception number
+    seL4_Word code;   // the architecture's exception code
 };
+// A memory access the thread's address space does not allow or map.
 struct VmFault {
-    seL4_Word ip, address, status;
-    bool instruction_fetch;
+    seL4_Word ip;           // where the thread was
+    seL4_Word address;      // the address accessed
+    seL4_Word status;       // the architecture's fault status (e.g. ESR, scause, error code)
+    bool instruction_fetch; // the access fetched an instruction
 };
+// MCS: the thread's scheduling context ran out of budget (its timeout handler is told).
 struct Timeout {
-    seL4_Word data;
+    seL4_Word data; // the scheduling context's badge
 };
 // Architecture-specific faults (hypervisor extensions and the like): their raw label.
 struct Other {
-    seL4_Word label;
+    seL4_Word label; // the fault message's label (seL4_Fault_*)
 };
 } // namespace fault
 
+// Any fault, decoded: one alternative per kind.
 using Fault = std::variant<fault::Null, fault::CapFault, fault::UnknownSyscall,
                            fault::UserException, fault::VmFault, fault::Timeout, fault::Other>;
 

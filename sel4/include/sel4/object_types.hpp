@@ -7,6 +7,7 @@
 
 namespace sel4::object {
 
+// The kinds every architecture has (MCS kernels add scheduling contexts and replies).
 inline constexpr Kind portable_types[] = {
     {seL4_UntypedObject, 12, "untyped"},
     {seL4_TCBObject, 0, "tcb"},
@@ -19,6 +20,7 @@ inline constexpr Kind portable_types[] = {
 #endif
 };
 
+// The architecture's kinds.
 inline constexpr const auto& arch_types = arch::object_types;
 
 }  // namespace sel4::object

@@ -7,10 +7,16 @@ namespace sel4 {
 
 namespace tag {
 struct VSpace; // the root of an address space, whatever the architecture calls it
+struct SchedContext;
+struct Reply;
+struct Page;
 } // namespace tag
 
 namespace cap {
-using VSpace = Cap<tag::VSpace>;
+using VSpace = Cap<tag::VSpace>; // the root of an address space
+using SchedContext = Cap<tag::SchedContext>;
+using Reply = Cap<tag::Reply>;
+using Page = Cap<tag::Page>;
 } // namespace cap
 
 } // namespace sel4

@@ -180,6 +180,24 @@ int main_task(const seL4_BootInfo& bootinfo) {
     check(tcb.set_priority(init_thread::tcb, 300).error() == Error::range_error,
           "priority above the maximum is Error::range_error");
 
+    // Results shaped like std::expected, for any T.
+    struct NoDefault {
+        explicit NoDefault(int v) : value(v) {}
+        int value;
+    };
+    const Result<NoDefault> held(NoDefault(3));
+    check(held.has_value() && held->value == 3, "Result of a type without default constructor");
+    const Result<int> failed = Error::range_error;
+    check(failed.value_or(9) == 9 && !failed && failed.error() == Error::range_error,
+          "Result value_or and error");
+    const auto doubled = Result<int>(21).transform([](int v) { return v * 2; });
+    check(doubled.value() == 42, "Result transform");
+    const auto chained = failed.and_then([](int v) { return Result<long>(v); });
+    check(chained.error() == Error::range_error, "Result and_then passes the error on");
+    const auto recovered = failed.or_else([](Error) { return Result<int>(5); });
+    check(recovered.value() == 5, "Result or_else recovers");
+    check(tcb.suspend().and_then([&] { return tcb.suspend(); }).ok(), "Result<void> and_then");
+
     if (failures) return failures;
     std::printf("api: all passed\n");
     return 0;

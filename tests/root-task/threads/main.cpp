@@ -74,7 +74,7 @@ auto reply_and_receive(auto& ep, MessageInfo info, seL4_CPtr reply) {
 // with the TCB's configuration). Returns the reply object (MCS) or 0.
 #ifdef CONFIG_KERNEL_MCS
 seL4_CPtr configure_child(const seL4_BootInfo& bootinfo, cap::Tcb child, seL4_CPtr fault_ep,
-                          seL4_Word buffer, CPtr buffer_frame, auto make) {
+                          seL4_Word buffer, cap::Page buffer_frame, auto make) {
     const auto root = init_thread::cnode;
     const auto reply = make(seL4_ReplyObject, 0);
     const auto sc = make(seL4_SchedContextObject, seL4_MinSchedContextBits);
@@ -83,13 +83,16 @@ seL4_CPtr configure_child(const seL4_BootInfo& bootinfo, cap::Tcb child, seL4_CP
           "configure a scheduling context");
     check(child.configure(root, 0, init_thread::vspace, 0, buffer, buffer_frame).ok(),
           "configure the child's TCB");
-    check(child.set_sched_params(init_thread::tcb, 254, 254, sc, fault_ep).ok(),
+    check(child
+              .set_sched_params(init_thread::tcb, 254, 254, cap::SchedContext(sc),
+                                cap::Endpoint(fault_ep))
+              .ok(),
           "set the child's scheduling parameters and fault endpoint");
     return reply;
 }
 #else
 seL4_CPtr configure_child(const seL4_BootInfo&, cap::Tcb child, seL4_CPtr fault_ep,
-                          seL4_Word buffer, CPtr buffer_frame, auto) {
+                          seL4_Word buffer, cap::Page buffer_frame, auto) {
     const auto root = init_thread::cnode;
     check(child.configure(fault_ep, root, 0, init_thread::vspace, 0, buffer, buffer_frame).ok(),
           "configure the child's TCB and fault endpoint");
@@ -123,7 +126,7 @@ int main_task(const seL4_BootInfo& bootinfo) {
     // The IPC buffer is a page of this image: its frame capability is in the boot info.
     const auto image_start = reinterpret_cast<seL4_Word>(__ehdr_start) / page * page;
     const auto buffer = reinterpret_cast<seL4_Word>(child_ipc_buffer);
-    const CPtr buffer_frame(bootinfo.userImageFrames.start + (buffer - image_start) / page);
+    const cap::Page buffer_frame(bootinfo.userImageFrames.start + (buffer - image_start) / page);
 
     const seL4_CPtr reply = configure_child(bootinfo, child, fault_ep, buffer, buffer_frame, make);
     const auto layout = runtime::thread_tls_layout();

@@ -13,7 +13,7 @@ namespace sel4::runtime {
 // Statically allocated, 16-byte aligned memory: the stacks and heaps images declare.
 template <std::size_t Size>
 struct alignas(16) StaticMemory {
-    std::byte bytes[Size];
+    std::byte bytes[Size]; // the memory
 };
 
 // Writes to the kernel's debug console (nothing when the kernel has no printing).

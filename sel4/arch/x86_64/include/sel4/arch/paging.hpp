@@ -9,6 +9,7 @@ extern "C" {
 
 namespace sel4::arch {
 
+// The object type of a 4 KiB page.
 inline constexpr seL4_Word small_page_object = seL4_X86_4K;
 
 // After a page mapping failed with Error::failed_lookup: the table the vspace lacks.
@@ -23,11 +24,12 @@ inline seL4_Word missing_table_object() {
     }
 }
 
+// Maps table (of object type type) into vspace to cover vaddr.
 inline Result<void> map_table(seL4_Word type, seL4_CPtr table, cap::VSpace vspace,
                               seL4_Word vaddr) {
     switch (type) {
     case seL4_X86_PDPTObject:
-        return cap::Pdpt(table).map(vspace.cast<tag::Pml4>(), vaddr, seL4_X86_Default_VMAttributes);
+        return cap::Pdpt(table).map(vspace, vaddr, seL4_X86_Default_VMAttributes);
     case seL4_X86_PageDirectoryObject:
         return cap::PageDirectory(table).map(vspace, vaddr, seL4_X86_Default_VMAttributes);
     default:
@@ -35,6 +37,7 @@ inline Result<void> map_table(seL4_Word type, seL4_CPtr table, cap::VSpace vspac
     }
 }
 
+// Maps frame, read-write, into vspace at vaddr.
 inline Result<void> map_page(seL4_CPtr frame, cap::VSpace vspace, seL4_Word vaddr) {
     return cap::Page(frame).map(vspace, vaddr, seL4_ReadWrite, seL4_X86_Default_VMAttributes);
 }

@@ -1,0 +1,42 @@
+# The API reference: a `docs` target (Doxygen, Debian's package) over the public headers and the
+# API generated for this build's kernel, and a `docs` test so that it cannot rot: any warning on
+# a hand-written public header (undocumented declaration, documentation error) fails both.
+include_guard(GLOBAL)
+
+# TODO(lead): ON once the invocation generator (branch api) writes the kernel's <brief> and
+# parameter descriptions into the generated headers; until then their warnings are counted only.
+option(SEL4_DOCS_STRICT_GENERATED "fail the docs on undocumented generated invocations too" OFF)
+# TODO(lead): empty once branch api (which is rewriting these two headers) has landed and
+# documented their members; their warnings are counted, not failed, until then.
+set(SEL4_DOCS_PENDING sel4/include/sel4/cap.hpp sel4/include/sel4/error.hpp)
+
+function(sel4_add_docs configuration)
+    find_package(Doxygen QUIET)
+    if(NOT DOXYGEN_EXECUTABLE)
+        message(STATUS "docs: no target: Doxygen not found (apt-get install doxygen)")
+        return()
+    endif()
+    find_program(SEL4_DOCS_PYTHON NAMES python3 REQUIRED)
+    set(generated "${PROJECT_BINARY_DIR}/sel4/generated")
+    set(input "${PROJECT_SOURCE_DIR}/sel4/include" "${PROJECT_SOURCE_DIR}/sel4/arch/${SEL4_ARCH}/include"
+              "${generated}" "${PROJECT_SOURCE_DIR}/sel4-sys/include"
+              "${PROJECT_SOURCE_DIR}/sel4-runtime/include/sel4/runtime/runtime.hpp")
+    if(SEL4_MICROKIT_SDK)
+        list(APPEND input "${PROJECT_SOURCE_DIR}/sel4-microkit/include")
+    else()
+        list(APPEND input "${PROJECT_SOURCE_DIR}/sel4-root-task/include")
+    endif()
+    string(REPLACE ";" "|" input "${input}")
+    list(TRANSFORM SEL4_DOCS_PENDING PREPEND "${PROJECT_SOURCE_DIR}/" OUTPUT_VARIABLE pending)
+    string(REPLACE ";" "|" pending "${pending}")
+    set(command ${CMAKE_COMMAND} -DDOXYGEN=${DOXYGEN_EXECUTABLE} -DPYTHON=${SEL4_DOCS_PYTHON}
+                -DOUTPUT=${PROJECT_BINARY_DIR}/docs "-DINPUT=${input}" -DGENERATED=${generated}
+                -DCONFIGURATION=${configuration} -DVERSION=${PROJECT_VERSION}
+                -DSTRICT_GENERATED=${SEL4_DOCS_STRICT_GENERATED} "-DPENDING=${pending}"
+                -P ${PROJECT_SOURCE_DIR}/docs/run-doxygen.cmake)
+    add_custom_target(docs COMMAND ${command} DEPENDS sel4-generated VERBATIM
+        COMMENT "API reference: ${PROJECT_BINARY_DIR}/docs/html/index.html")
+    add_test(NAME docs COMMAND ${command})
+    set_tests_properties(docs PROPERTIES PASS_REGULAR_EXPRESSION "docs: PASSED"
+        FAIL_REGULAR_EXPRESSION "docs: FAILED")
+endfunction()
