@@ -51,7 +51,7 @@ if [ "\$*" = "-v" ]; then
     riscv64-unknown-elf-$tool -v 2>&1 | sed 's/^Thread model: single/Thread model: posix/' >&2
     exit 0
 fi
-exec riscv64-unknown-elf-$tool -march=rv32imafdc -mabi=ilp32d --specs=picolibc.specs -L$work/link-stand-in "\$@"
+exec riscv64-unknown-elf-$tool -march=rv32imafdc -mabi=ilp32d --specs=picolibc.specs --oslib=dummyhost -L$work/link-stand-in "\$@"
 WRAPPER
     chmod +x "$work/rv32-$tool"
 done

@@ -14,9 +14,9 @@ struct Page;
 
 namespace cap {
 using VSpace = Cap<tag::VSpace>; // the root of an address space
-using SchedContext = Cap<tag::SchedContext>;
-using Reply = Cap<tag::Reply>;
-using Page = Cap<tag::Page>;
+using SchedContext = Cap<tag::SchedContext>; // a scheduling context (MCS kernels)
+using Reply = Cap<tag::Reply>;               // a reply object (MCS kernels)
+using Page = Cap<tag::Page>;                 // a frame of any size
 } // namespace cap
 
 } // namespace sel4

@@ -3,6 +3,7 @@
 #include <sel4/object_kind.hpp>
 
 namespace sel4::arch {
+// The architecture's object kinds, for code that goes through every kind.
 inline constexpr object::Kind object_types[] = {
     {seL4_RISCV_4K_Page, 0, "4 KiB page"},
     {seL4_RISCV_Mega_Page, 0, "4 MiB page"},
