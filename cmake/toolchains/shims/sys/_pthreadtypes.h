@@ -35,7 +35,8 @@ typedef union {
         unsigned count;
         int owner;
         unsigned users;
-        int kind;
+        int kind; /* at glibc's offset: its recursive initializer sets it */
+        unsigned long notification; /* to block on when contended (0 until then) */
     } state;
     char size[SEL4_CPP_SIZEOF_MUTEX];
     long align;
@@ -46,7 +47,11 @@ typedef union {
 } pthread_mutexattr_t;
 typedef union {
     struct {
-        unsigned sequence;
+        int lock; /* the lock over the queue of waiters */
+        unsigned handovers;
+        unsigned long notification;
+        void* head; /* waiters, first to wake first */
+        void* tail;
     } state;
     char size[48];
     long long align;
