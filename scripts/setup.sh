@@ -6,13 +6,15 @@
 set -euo pipefail
 
 if [ "$(id -u)" -ne 0 ]; then
-    exec sudo --preserve-env=NEWLIB_X86_64_PREFIX,SEL4_SOURCE,MICROKIT_SOURCE,PYFDT_SOURCE,SEL4_INSTALL_ROOT,MICROKIT_INSTALL_ROOT,SEL4_CPP_CACHE,SEL4_CONFIGS "$0" "$@"
+    exec sudo --preserve-env=NEWLIB_X86_64_PREFIX,LIBSTDCXX_RISCV32_PREFIX,SEL4_SOURCE,MICROKIT_SOURCE,PYFDT_SOURCE,SEL4_INSTALL_ROOT,MICROKIT_INSTALL_ROOT,SEL4_CPP_CACHE,SEL4_CONFIGS "$0" "$@"
 fi
 
 packages=(
     build-essential cmake ninja-build python3 git dpkg-dev
     g++-aarch64-linux-gnu g++-riscv64-linux-gnu gcc-riscv64-unknown-elf
     picolibc-aarch64-linux-gnu picolibc-riscv64-unknown-elf
+    # aarch32: the armhf g++ with the bare-metal ARM picolibc
+    g++-arm-linux-gnueabihf picolibc-arm-none-eabi
     qemu-system-x86 qemu-system-arm qemu-system-misc opensbi
     libgtest-dev libgmock-dev libyaml-cpp-dev libpugixml-dev
     clang libclang-rt-14-dev clang-format device-tree-compiler
@@ -23,6 +25,8 @@ packages=(
     cargo rustc librust-roxmltree-dev librust-serde-dev librust-serde-derive-dev librust-serde-json-dev
     # FAT images for the FAT reader's tests and the HTTP demo's disk
     dosfstools mtools
+    # the HTTPS demo's build-time certificate
+    openssl
     # API reference and debugging
     doxygen gdb-multiarch
 )
@@ -41,6 +45,8 @@ fi
 
 here=$(cd "$(dirname "$0")" && pwd)
 "$here/setup/newlib.sh"
+"$here/setup/libstdcxx-riscv32.sh"
+"$here/setup/mbedtls.sh"
 "$here/setup/sel4.sh"
 "$here/setup/microkit.sh"
 "$here/setup/lwip.sh"

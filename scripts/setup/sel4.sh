@@ -19,7 +19,7 @@ x86=(-DKernelPlatform=pc99 -DKernelSel4Arch=x86_64 -DKernelFSGSBase=msr -DKernel
 arm=(-DKernelPlatform=qemu-arm-virt -DKernelSel4Arch=aarch64 -DARM_CPU=cortex-a57 -DQEMU_MEMORY=2048)
 riscv=(-DKernelPlatform=qemu-riscv-virt -DKernelSel4Arch=riscv64 -DQEMU_MEMORY=2048)
 # 32-bit: seL4 uses physical memory below 4 GiB only. qemu-arm-virt's RAM starts at 1 GiB,
-# qemu-riscv-virt's at 2 GiB (so 2048 MiB reaches exactly to 4 GiB).
+# qemu-riscv-virt's at 2 GiB; 1 GiB each (seL4's default on ARM) keeps every address 32-bit.
 # aarch32: TLS in TPIDRURO, which GCC's code reads (-mtp=cp15) and the kernel sets on request.
 arm32=(-DKernelPlatform=qemu-arm-virt -DKernelSel4Arch=aarch32 -DARM_CPU=cortex-a15 -DQEMU_MEMORY=1024 -DKernelArmTLSReg=tpidruro)
 riscv32=(-DKernelPlatform=qemu-riscv-virt -DKernelSel4Arch=riscv32 -DQEMU_MEMORY=1024)
