@@ -90,6 +90,7 @@ struct Connection {
     std::array<std::byte, 4096> out{};              // pulled, not yet queued in lwIP
     std::size_t out_start = 0, out_end = 0;
     bool in_use = false;
+    bool close_wanted = false;
 };
 
 // The site, with one generated page: the server's own counters, for tests and curious users.
@@ -98,6 +99,7 @@ class StatusSite : public sel4::http::Site {
     StatusSite(sel4::http::Site& files) : files_(files) {}
     Found open(std::string_view path) override {
         if (path != status_path) return files_.open(path);
+        std::string().swap(page_); // measured without the last page held
         page_ = render();
         return {Kind::file, page_.size(), status_handle};
     }
@@ -222,7 +224,15 @@ void pump(Connection& c) {
         c.out_start += n;
     }
     tcp_output(c.pcb);
-    if (c.out_start == c.out_end && stream_should_close(c)) close_connection(c);
+    // Closed later, outside lwIP's input processing: a FIN that came with the last request is
+    // only accounted for after the receive callback, and closing before that would reset.
+    c.close_wanted = c.out_start == c.out_end && stream_should_close(c);
+}
+
+void close_finished() {
+    for (auto* port : {&state->plain, &state->secure})
+        for (Connection& c : *port)
+            if (c.in_use && c.close_wanted) close_connection(c);
 }
 
 void pump_all() {
@@ -294,6 +304,7 @@ err_t on_accept(void* arg, tcp_pcb* pcb, err_t err) {
     c.tls = tls;
     c.id = *id;
     c.in_use = true;
+    c.close_wanted = false;
     c.out_start = c.out_end = 0;
     if (tls) c.stream = std::make_unique<sel4::tls::HttpsStream>(*state->tls, server, *id);
     tcp_nagle_disable(pcb);
@@ -416,6 +427,7 @@ class HttpServer : public ProtectionDomain {
             }
         }
         state->net.poll();
+        if (state->serving) close_finished();
     }
 };
 
