@@ -18,6 +18,7 @@ import time
 parser = argparse.ArgumentParser()
 parser.add_argument("--site", required=True)
 parser.add_argument("--cacert", required=True)
+parser.add_argument("--screenshots", help="where the browser's screenshots of the index go")
 args = parser.parse_args()
 HTTP = int(os.environ.get("SEL4_FORWARD_HTTP", "8080"))
 HTTPS = int(os.environ.get("SEL4_FORWARD_HTTPS", "8443"))
@@ -229,6 +230,61 @@ check(closed == len(silent), f"clients that say nothing: dropped after {time.mon
 response, body = request("GET", "/index.html")
 check(response.status == 200 and body == site_file("/index.html"), "after all that: a normal request")
 
+
+
+def browser():
+    """Headless Chromium loads the site over HTTP and HTTPS (trusting the build's certificate by
+    its key), every subresource must load, no console error; screenshots of the index kept."""
+    try:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+    except ImportError:
+        print("skip  browser: no python3-selenium (apt: chromium chromium-driver python3-selenium)")
+        return
+    if not os.path.exists("/usr/bin/chromium") or not os.path.exists("/usr/bin/chromedriver"):
+        print("skip  browser: no chromium or chromium-driver (apt: chromium chromium-driver)")
+        return
+    spki = subprocess.run(
+        "openssl x509 -in {} -noout -pubkey | openssl pkey -pubin -outform DER | "
+        "openssl dgst -sha256 -binary | base64".format(args.cacert),
+        shell=True, capture_output=True, text=True).stdout.strip()
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--window-size=1100,900", f"--ignore-certificate-errors-spki-list={spki}",
+                 "--no-proxy-server"):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    try:
+        driver.set_page_load_timeout(120)
+        for scheme, port in (("http", HTTP), ("https", HTTPS)):
+            driver.get(f"{scheme}://localhost:{port}/")
+            resources = driver.execute_script(
+                "return performance.getEntriesByType('resource').map(e => [e.name, e.responseStatus])")
+            images = driver.execute_script(
+                "return [...document.images].map(i => [i.src, i.complete && i.naturalWidth > 0])")
+            background = driver.execute_script("return getComputedStyle(document.body).backgroundColor")
+            errors = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+            check(len(resources) >= 3 and all(status == 200 for _, status in resources),
+                  f"browser over {scheme}: every subresource 200 ({len(resources)})")
+            check(images and all(ok for _, ok in images), f"browser over {scheme}: every image shown")
+            check(background == "rgb(251, 250, 247)", f"browser over {scheme}: the stylesheet applied")
+            check(not errors, f"browser over {scheme}: no console error {errors}")
+            driver.get(f"{scheme}://localhost:{port}/docs")
+            check(driver.current_url == f"{scheme}://localhost:{port}/docs/" and
+                  "How it is made" in driver.title, f"browser over {scheme}: /docs redirected to /docs/")
+            if args.screenshots:
+                driver.get(f"{scheme}://localhost:{port}/")
+                os.makedirs(args.screenshots, exist_ok=True)
+                shot = os.path.join(args.screenshots, f"index-{scheme}.png")
+                driver.save_screenshot(shot)
+                print(f"      screenshot: {shot}")
+    finally:
+        driver.quit()
+
+
+browser()
 after = wait_for_idle()
 print("status after: ", after, flush=True)
 check(after["http_open"] == before["http_open"] and after["https_open"] == before["https_open"],
