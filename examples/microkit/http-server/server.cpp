@@ -147,20 +147,24 @@ std::string StatusSite::render() const {
     const auto& h = state->http->stats();
     const auto& s = state->https->stats();
     const auto& c = state->cache.stats();
-    char text[768];
+    char text[1024];
     std::snprintf(text, sizeof text,
                   "{\"heap_in_use\": %zu, \"http_open\": %zu, \"https_open\": %zu, "
                   "\"http_accepted\": %llu, \"https_accepted\": %llu, \"refused\": %llu, "
                   "\"requests\": %llu, \"timeouts\": %llu, \"tls_failures\": %llu, "
                   "\"open_files\": %zu, \"cache_hits\": %llu, \"cache_misses\": %llu, "
-                  "\"disk_requests\": %llu}\n",
+                  "\"disk_requests\": %llu, \"rx_dropped\": %llu, \"tx_dropped\": %llu, "
+                  "\"net_peer_errors\": %llu}\n",
                   heap_in_use(), h.open, s.open, (unsigned long long)h.accepted,
                   (unsigned long long)s.accepted, (unsigned long long)state->refused,
                   (unsigned long long)(h.requests + s.requests),
                   (unsigned long long)(h.timeouts + s.timeouts),
                   (unsigned long long)state->tls_failures, state->files->open_files(),
                   (unsigned long long)c.hits, (unsigned long long)c.misses,
-                  (unsigned long long)state->disk.requests());
+                  (unsigned long long)state->disk.requests(),
+                  (unsigned long long)state->net.stats().rx_dropped,
+                  (unsigned long long)state->net.stats().tx_dropped,
+                  (unsigned long long)state->net.stats().peer_errors);
     return text;
 }
 
