@@ -52,7 +52,8 @@ def main():
         host = f"/usr/bin/python3 {root}/tests/drivers/net_echo_test.py --benchmark"
         for _ in range(runs):
             net = run(boot, net_image, ["--virtio-net", "0", "--forward", "udp:udp:7",
-                                        "--forward", "tcp:tcp:7", "--ready", "^net-client: ready",
+                                        "--forward", "tcp:tcp:7", "--capture", str(tests / "bench.pcap"),
+                                        "--ready", "^net-client: ready",
                                         "--host-test", host, "--timeout", "180"])
             if "udp_round_trips_per_s" in net:
                 udp.append(net["udp_round_trips_per_s"])

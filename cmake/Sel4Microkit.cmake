@@ -67,6 +67,18 @@ function(sel4_microkit_add_system name)
     endif()
     add_custom_target(simulate-${name} COMMAND "${qemu_run}" ${boot} ${simulate} --image "${image}" --interactive
         DEPENDS ${name}-image USES_TERMINAL VERBATIM)
+    # QEMU halted under gdb, with the first PD's symbols and the SDK's kernel's. Every PD is
+    # linked at the same address: `add-symbol-file <pd>.elf` (after `symbol-file`) for another.
+    _sel4_tool(GDB gdb)
+    list(GET arg_PDS 0 first_pd)
+    set(kernel_symbols "")
+    if(EXISTS "${SEL4_MICROKIT_BOARD_DIR}/elf/sel4.elf")
+        set(kernel_symbols --kernel-symbols "${SEL4_MICROKIT_BOARD_DIR}/elf/sel4.elf")
+    endif()
+    add_custom_target(gdb-${name}
+        COMMAND "${gdb}" --symbols "$<TARGET_FILE:${first_pd}>" ${kernel_symbols}
+                -- "${qemu_run}" ${boot} --image "${image}"
+        DEPENDS ${name}-image USES_TERMINAL VERBATIM)
     set(failures --failure "MON\\|ERROR")
     if(NOT arg_ALLOW_FAULTS)
         list(APPEND failures --failure "FAULT")

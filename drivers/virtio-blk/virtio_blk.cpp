@@ -255,7 +255,7 @@ class VirtioBlk : public ProtectionDomain {
             ++in_flight_;
             queued = true;
         }
-        if (queued) device_->notify(vio::blk::request_queue);
+        if (queued && queue_.device_wants_notification()) device_->notify(vio::blk::request_queue);
         if (answered) client.notify();
     }
 };

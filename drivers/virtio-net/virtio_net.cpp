@@ -281,7 +281,7 @@ class VirtioNet : public ProtectionDomain {
             }
             added = true;
         }
-        if (added) device_->notify(vio::net::receive_queue);
+        if (added && rxq_.device_wants_notification()) device_->notify(vio::net::receive_queue);
     }
 
     // Every frame the client queued to the device.
@@ -313,7 +313,7 @@ class VirtioNet : public ProtectionDomain {
             }
             added = true;
         }
-        if (added) device_->notify(vio::net::transmit_queue);
+        if (added && txq_.device_wants_notification()) device_->notify(vio::net::transmit_queue);
     }
 };
 

@@ -51,7 +51,8 @@ class BlkBench : public ProtectionDomain {
         client_ = *client;
         capacity_ = info->capacity;
         started_ = timer.now_ns();
-        for (std::uint32_t slot = 0; slot < depth; ++slot) submit(slot);
+        for (std::uint32_t slot = 0; slot < depth; ++slot)
+            submit(slot);
         driver.notify();
     }
 
