@@ -3,7 +3,6 @@
 // the virtio-blk driver's queues; time and timeouts from the timer PD; entropy from virtio-rng.
 #include <cstdio>
 #include <cstring>
-#include <malloc.h>
 #include <memory>
 #include <optional>
 #include <string>
@@ -15,6 +14,7 @@
 #include <sel4/http/server.hpp>
 #include <sel4/lwip/net_interface.hpp>
 #include <sel4/microkit.hpp>
+#include <sel4/runtime/heap.hpp>
 #include <sel4/tls/session.hpp>
 
 #include "ring_block_device.hpp"
@@ -140,7 +140,10 @@ struct State {
 };
 
 std::size_t heap_in_use() {
-    return mallinfo().uordblks;
+    return sel4::runtime::heap_statistics().used_bytes;
+}
+std::size_t heap_blocks() {
+    return sel4::runtime::heap_statistics().used_blocks;
 }
 
 std::string StatusSite::render() const {
@@ -148,23 +151,23 @@ std::string StatusSite::render() const {
     const auto& s = state->https->stats();
     const auto& c = state->cache.stats();
     char text[1024];
-    std::snprintf(text, sizeof text,
-                  "{\"heap_in_use\": %zu, \"http_open\": %zu, \"https_open\": %zu, "
-                  "\"http_accepted\": %llu, \"https_accepted\": %llu, \"refused\": %llu, "
-                  "\"requests\": %llu, \"timeouts\": %llu, \"tls_failures\": %llu, "
-                  "\"open_files\": %zu, \"cache_hits\": %llu, \"cache_misses\": %llu, "
-                  "\"disk_requests\": %llu, \"rx_dropped\": %llu, \"tx_dropped\": %llu, "
-                  "\"net_peer_errors\": %llu}\n",
-                  heap_in_use(), h.open, s.open, (unsigned long long)h.accepted,
-                  (unsigned long long)s.accepted, (unsigned long long)state->refused,
-                  (unsigned long long)(h.requests + s.requests),
-                  (unsigned long long)(h.timeouts + s.timeouts),
-                  (unsigned long long)state->tls_failures, state->files->open_files(),
-                  (unsigned long long)c.hits, (unsigned long long)c.misses,
-                  (unsigned long long)state->disk.requests(),
-                  (unsigned long long)state->net.stats().rx_dropped,
-                  (unsigned long long)state->net.stats().tx_dropped,
-                  (unsigned long long)state->net.stats().peer_errors);
+    std::snprintf(
+        text, sizeof text,
+        "{\"heap_in_use\": %zu, \"heap_blocks\": %zu, \"http_open\": %zu, \"https_open\": %zu, "
+        "\"http_accepted\": %llu, \"https_accepted\": %llu, \"refused\": %llu, "
+        "\"requests\": %llu, \"timeouts\": %llu, \"tls_failures\": %llu, "
+        "\"open_files\": %zu, \"cache_hits\": %llu, \"cache_misses\": %llu, "
+        "\"disk_requests\": %llu, \"rx_dropped\": %llu, \"tx_dropped\": %llu, "
+        "\"net_peer_errors\": %llu}\n",
+        heap_in_use(), heap_blocks(), h.open, s.open, (unsigned long long)h.accepted,
+        (unsigned long long)s.accepted, (unsigned long long)state->refused,
+        (unsigned long long)(h.requests + s.requests),
+        (unsigned long long)(h.timeouts + s.timeouts), (unsigned long long)state->tls_failures,
+        state->files->open_files(), (unsigned long long)c.hits, (unsigned long long)c.misses,
+        (unsigned long long)state->disk.requests(),
+        (unsigned long long)state->net.stats().rx_dropped,
+        (unsigned long long)state->net.stats().tx_dropped,
+        (unsigned long long)state->net.stats().peer_errors);
     return text;
 }
 

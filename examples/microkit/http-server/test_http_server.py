@@ -291,6 +291,8 @@ check(after["http_open"] == before["http_open"] and after["https_open"] == befor
       "connection counts back where they started")
 check(after["heap_in_use"] == before["heap_in_use"],
       f"heap back where it started ({before['heap_in_use']} -> {after['heap_in_use']} bytes)")
+check(after.get("heap_blocks") == before.get("heap_blocks"),
+      f"heap blocks back where they started ({before.get('heap_blocks')} -> {after.get('heap_blocks')})")
 check(after["open_files"] == before["open_files"], "no file left open")
 
 print(f"{len(failures)} failed" if failures else "all passed", flush=True)
