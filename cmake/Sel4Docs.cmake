@@ -18,9 +18,11 @@ function(sel4_add_docs configuration)
     endif()
     find_program(SEL4_DOCS_PYTHON NAMES python3 REQUIRED)
     set(generated "${PROJECT_BINARY_DIR}/sel4/generated")
-    set(input "${PROJECT_SOURCE_DIR}/sel4/include" "${PROJECT_SOURCE_DIR}/sel4/arch/${SEL4_ARCH}/include"
-              "${generated}" "${PROJECT_SOURCE_DIR}/sel4-sys/include"
+    set(input "${PROJECT_SOURCE_DIR}/sel4/include" "${generated}" "${PROJECT_SOURCE_DIR}/sel4-sys/include"
               "${PROJECT_SOURCE_DIR}/sel4-runtime/include/sel4/runtime/runtime.hpp")
+    if(IS_DIRECTORY "${PROJECT_SOURCE_DIR}/sel4/arch/${SEL4_ARCH}/include")
+        list(APPEND input "${PROJECT_SOURCE_DIR}/sel4/arch/${SEL4_ARCH}/include")
+    endif()
     if(SEL4_MICROKIT_SDK)
         list(APPEND input "${PROJECT_SOURCE_DIR}/sel4-microkit/include")
     else()
