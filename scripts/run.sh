@@ -105,7 +105,7 @@ microkit)
     board=${board:-qemu_virt_aarch64}
     sdk=${MICROKIT_SDK:-}
     if [ -z "$sdk" ]; then
-        for tool in /opt/microkit/*/bin/microkit; do
+        for tool in "${MICROKIT_INSTALL_ROOT:-/opt/microkit}"/*/bin/microkit; do
             [ -e "$tool" ] && sdk=${tool%/bin/microkit}
         done
     fi

@@ -10,6 +10,7 @@ struct VSpace; // the root of an address space, whatever the architecture calls 
 struct SchedContext;
 struct Reply;
 struct Page;
+struct SchedControl;
 } // namespace tag
 
 namespace cap {
