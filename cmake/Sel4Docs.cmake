@@ -6,9 +6,17 @@ include_guard(GLOBAL)
 # TODO(lead): ON once the invocation generator (branch api) writes the kernel's <brief> and
 # parameter descriptions into the generated headers; until then their warnings are counted only.
 option(SEL4_DOCS_STRICT_GENERATED "fail the docs on undocumented generated invocations too" OFF)
-# TODO(lead): empty once branch api (which is rewriting these two headers) has landed and
-# documented their members; their warnings are counted, not failed, until then.
-set(SEL4_DOCS_PENDING sel4/include/sel4/cap.hpp sel4/include/sel4/error.hpp)
+# TODO(lead): public headers whose declarations are not all documented yet: their warnings are
+# counted, not failed. Mostly what branch api added or rewrote after the docs landed; empty the
+# list as they get their comments (a header added to the API is checked from the start).
+set(SEL4_DOCS_PENDING
+    sel4/include/sel4/cap.hpp sel4/include/sel4/error.hpp sel4/include/sel4/object.hpp
+    sel4/include/sel4/cap_type_ids.hpp sel4/include/sel4/thread.hpp sel4/include/sel4/format.hpp
+    sel4/include/sel4/fault.hpp sel4/include/sel4/log.hpp sel4/include/sel4/env.hpp
+    sel4/include/sel4/bootinfo.hpp sel4/include/sel4/alloc/untyped_allocator.hpp
+    sel4/include/sel4/alloc/slot_allocator.hpp
+    sel4/arch/*/include/sel4/arch/fault_registers.hpp sel4/arch/*/include/sel4/arch/cap_type_ids.hpp
+    sel4/arch/*/include/sel4/arch/fault_decode.hpp)
 
 function(sel4_add_docs configuration)
     find_package(Doxygen QUIET)
@@ -18,16 +26,19 @@ function(sel4_add_docs configuration)
     endif()
     find_program(SEL4_DOCS_PYTHON NAMES python3 REQUIRED)
     set(generated "${PROJECT_BINARY_DIR}/sel4/generated")
-    set(input "${PROJECT_SOURCE_DIR}/sel4/include" "${PROJECT_SOURCE_DIR}/sel4/arch/${SEL4_ARCH}/include"
-              "${generated}" "${PROJECT_SOURCE_DIR}/sel4-sys/include"
+    set(input "${PROJECT_SOURCE_DIR}/sel4/include" "${generated}" "${PROJECT_SOURCE_DIR}/sel4-sys/include"
               "${PROJECT_SOURCE_DIR}/sel4-runtime/include/sel4/runtime/runtime.hpp")
+    if(IS_DIRECTORY "${PROJECT_SOURCE_DIR}/sel4/arch/${SEL4_ARCH}/include")
+        list(APPEND input "${PROJECT_SOURCE_DIR}/sel4/arch/${SEL4_ARCH}/include")
+    endif()
     if(SEL4_MICROKIT_SDK)
         list(APPEND input "${PROJECT_SOURCE_DIR}/sel4-microkit/include")
     else()
         list(APPEND input "${PROJECT_SOURCE_DIR}/sel4-root-task/include")
     endif()
     string(REPLACE ";" "|" input "${input}")
-    list(TRANSFORM SEL4_DOCS_PENDING PREPEND "${PROJECT_SOURCE_DIR}/" OUTPUT_VARIABLE pending)
+    list(TRANSFORM SEL4_DOCS_PENDING PREPEND "${PROJECT_SOURCE_DIR}/" OUTPUT_VARIABLE patterns)
+    file(GLOB pending ${patterns})
     string(REPLACE ";" "|" pending "${pending}")
     set(command ${CMAKE_COMMAND} -DDOXYGEN=${DOXYGEN_EXECUTABLE} -DPYTHON=${SEL4_DOCS_PYTHON}
                 -DOUTPUT=${PROJECT_BINARY_DIR}/docs "-DINPUT=${input}" -DGENERATED=${generated}
