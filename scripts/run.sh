@@ -5,7 +5,7 @@
 #
 # Runs the set-up first (scripts/setup.sh, through sudo when not root: apt packages, newlib,
 # seL4 into /opt/sel4/<config>, the Microkit SDK into /opt/microkit/<version>), then configures
-# and builds only what the demo needs, in build/sel4/<config> or build/microkit/<sdk>-<board>
+# and builds only what the demo needs, in build/sel4/<config> or build/microkit/microkit-<version>-<board>
 # (the directories scripts/test.sh uses), and boots it. Quit QEMU with Ctrl-A X.
 #
 #   --board     root-task demos: an installed seL4 configuration (default aarch64-qemu-arm-virt,
@@ -24,7 +24,7 @@ demos=(
 )
 
 usage() {
-    sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,/^set /p' "$0" | grep '^#' | sed 's/^# \{0,1\}//'
     echo "Demos:"
     for entry in "${demos[@]}"; do
         IFS='|' read -r name kind _ what <<<"$entry"
@@ -105,7 +105,7 @@ microkit)
     board=${board:-qemu_virt_aarch64}
     sdk=${MICROKIT_SDK:-}
     if [ -z "$sdk" ]; then
-        for tool in /opt/microkit/*/bin/microkit; do
+        for tool in "${MICROKIT_INSTALL_ROOT:-/opt/microkit}"/*/bin/microkit; do
             [ -e "$tool" ] && sdk=${tool%/bin/microkit}
         done
     fi

@@ -6,6 +6,8 @@
 #   SEL4_LIBC_INCLUDE     the C library's headers
 #   SEL4_LIBC_LIB         the directory with its libc.a and libm.a
 #   SEL4_ARCH_LINK_FLAGS  per-architecture link flags (optional)
+#   SEL4_CXX_INCLUDE_DIRS, SEL4_LIBSTDCXX  a libstdc++ other than the compiler's (optional)
+#   SEL4_CXX_SHIMS        OFF: not the shims for the Linux libstdc++'s headers (optional)
 #
 # What every seL4 userspace program is built as (the counterpart of rust-sel4's target specs):
 # static, non-PIE, no dynamic loader, thread-local storage in the local-exec model (one static
@@ -41,7 +43,8 @@ foreach(dir "${SEL4_LIBC_INCLUDE}" "${SEL4_LIBC_LIB}/libc.a")
 endforeach()
 
 # The compiler's own C++ and builtin header dirs, without the glibc dirs after them.
-execute_process(COMMAND ${CMAKE_CXX_COMPILER} -xc++ -E -v -
+separate_arguments(arch_flag_list UNIX_COMMAND "${SEL4_ARCH_FLAGS}")
+execute_process(COMMAND ${CMAKE_CXX_COMPILER} ${arch_flag_list} -xc++ -E -v -
                 INPUT_FILE /dev/null OUTPUT_QUIET ERROR_VARIABLE search_report
                 RESULT_VARIABLE search_result)
 if(NOT search_result EQUAL 0)
@@ -62,9 +65,15 @@ foreach(dir IN LISTS search_dirs)
     endif()
 endforeach()
 
+if(SEL4_CXX_INCLUDE_DIRS)
+    set(cxx_dirs ${SEL4_CXX_INCLUDE_DIRS})
+endif()
 set(SEL4_TOOLCHAIN_SHIMS "${CMAKE_CURRENT_LIST_DIR}/shims")
 set(c_includes "-isystem ${SEL4_TOOLCHAIN_SHIMS} -isystem ${gcc_dir} -isystem ${SEL4_LIBC_INCLUDE}")
-set(cxx_includes "-isystem ${SEL4_TOOLCHAIN_SHIMS}/cxx ")
+set(cxx_includes "")
+if(NOT DEFINED SEL4_CXX_SHIMS OR SEL4_CXX_SHIMS)
+    set(cxx_includes "-isystem ${SEL4_TOOLCHAIN_SHIMS}/cxx ")
+endif()
 foreach(dir IN LISTS cxx_dirs)
     string(APPEND cxx_includes "-isystem ${dir} ")
 endforeach()
@@ -77,12 +86,19 @@ set(CMAKE_CXX_FLAGS_INIT "${common_flags} ${cxx_includes}")
 set(CMAKE_EXE_LINKER_FLAGS_INIT
     "-nostdlib -static -no-pie -Wl,--eh-frame-hdr -Wl,-z,max-page-size=0x1000 -Wl,--gc-sections -Wl,--build-id=none -Wl,-z,noexecstack ${SEL4_ARCH_LINK_FLAGS}")
 
+# The multilib of the architecture flags; a bare-metal libgcc holds the unwinder itself.
 foreach(lib libstdc++.a libgcc.a libgcc_eh.a)
-    execute_process(COMMAND ${CMAKE_CXX_COMPILER} -print-file-name=${lib}
+    execute_process(COMMAND ${CMAKE_CXX_COMPILER} ${arch_flag_list} -print-file-name=${lib}
                     OUTPUT_VARIABLE path OUTPUT_STRIP_TRAILING_WHITESPACE)
     string(MAKE_C_IDENTIFIER "${lib}" id)
+    if(NOT IS_ABSOLUTE "${path}")
+        set(path "")
+    endif()
     set(lib_${id} "${path}")
 endforeach()
+if(SEL4_LIBSTDCXX)
+    set(lib_libstdc___a "${SEL4_LIBSTDCXX}")
+endif()
 set(SEL4_STANDARD_LIBRARIES
     "-Wl,--start-group ${lib_libstdc___a} ${SEL4_LIBC_LIB}/libm.a ${SEL4_LIBC_LIB}/libc.a ${lib_libgcc_a} ${lib_libgcc_eh_a} -Wl,--end-group")
 set(CMAKE_C_STANDARD_LIBRARIES "${SEL4_STANDARD_LIBRARIES}" CACHE STRING "" FORCE)

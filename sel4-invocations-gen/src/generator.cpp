@@ -14,6 +14,9 @@ namespace {
 const std::set<std::string> struct_types = {"seL4_UserContext", "seL4_ARM_SMCContext",
                                             "seL4_VCPUContext"};
 
+// Methods sel4/blueprint.hpp overloads beside the generated ones: untyped.retype(blueprint, slot).
+const std::set<std::pair<std::string, std::string>> extension_overloads = {{"Untyped", "retype"}};
+
 bool is_cap_type(const std::string& type) {
     static const std::set<std::string> value_types = {"seL4_Word",
                                                       "seL4_Uint8",
@@ -403,6 +406,10 @@ std::string generate_header(const std::vector<Method>& methods, const Options& o
         const auto cls = class_name(interface);
         out << "template <>\nstruct CapMethods<tag::" << cls
             << "> : detail::CapExtensions<tag::" << cls << "> {\n";
+        // Hand-written overloads (sel4/blueprint.hpp) of a generated name stay visible.
+        for (const auto& [extended, name] : extension_overloads)
+            if (extended == cls)
+                out << "    using detail::CapExtensions<tag::" << cls << ">::" << name << ";\n";
         for (const auto* m : list) {
             std::vector<const Param*> ins, outs;
             for (const auto& p : m->params) {

@@ -114,6 +114,13 @@ void NetInterface::stop(rings::RingError error) {
 
 rings::Result<void> NetInterface::receive() {
     if (stopped_) return rings::RingError::peer_index;
+    batching_ = true;
+    auto result = receive_batch();
+    end_batch();
+    return result;
+}
+
+rings::Result<void> NetInterface::receive_batch() {
     bool returned = false;
     for (;;) {
         auto buffer = rx_active_.pop();
@@ -149,8 +156,23 @@ rings::Result<void> NetInterface::receive() {
         returned = true;
         if (p && the_netif.input(p, &the_netif) != ERR_OK) pbuf_free(p);
     }
-    if (returned && rx_free_.take_signal_request() && notify_) notify_();
+    if (returned && rx_free_.take_signal_request()) signal_driver();
     return {};
+}
+
+// Inside receive() and poll() the notification waits for the end of the batch (one for every
+// frame sent in it); elsewhere it goes at once.
+void NetInterface::signal_driver() {
+    if (batching_)
+        signal_pending_ = true;
+    else if (notify_)
+        notify_();
+}
+
+void NetInterface::end_batch() {
+    batching_ = false;
+    if (signal_pending_ && notify_) notify_();
+    signal_pending_ = false;
 }
 
 bool NetInterface::transmit(const void* frame) {
@@ -181,7 +203,7 @@ bool NetInterface::transmit(const void* frame) {
         return false;
     }
     ++stats_.tx_frames;
-    if (tx_active_.take_signal_request() && notify_) notify_();
+    if (tx_active_.take_signal_request()) signal_driver();
     return true;
 }
 

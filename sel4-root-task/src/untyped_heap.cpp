@@ -1,5 +1,6 @@
 // A heap from the boot info's untyped memory: large pages retyped and mapped above the image,
 // so that its size is bounded by RAM, not by the image or the initial CNode's slots.
+#include <sel4/bootinfo.hpp>
 #include <sel4/paging.hpp>
 #include <sel4/root_task.hpp>
 #include <sel4/runtime/heap.hpp>
@@ -45,6 +46,9 @@ void add_untyped_heap(const seL4_BootInfo& bootinfo, std::size_t bytes) {
             table_index = i;
     }
     if (table_index == count) fail("no untyped for page tables", 0, bytes);
+    // The page tables' untyped is not worth measuring: sel4::Env leaves it alone.
+    boot_info_use.untyped_bytes_used[table_index] = std::uint64_t{1}
+                                                    << bootinfo.untypedList[table_index].sizeBits;
     const cap::Untyped tables(bootinfo.untyped.start + table_index);
 
     std::size_t mapped = 0;
@@ -62,9 +66,11 @@ void add_untyped_heap(const seL4_BootInfo& bootinfo, std::size_t bytes) {
                                       take_slot))
                 fail("mapping a page failed", mapped * page_size, bytes);
             ++mapped;
+            boot_info_use.untyped_bytes_used[i] += page_size;
         }
     }
     if (mapped < pages) fail("out of untyped memory", mapped * page_size, bytes);
+    boot_info_use.first_free_slot = next_slot;
     if (!runtime::heap_add_memory(reinterpret_cast<void*>(base), pages * page_size))
         fail("the heap takes no more memory", mapped * page_size, bytes);
 }

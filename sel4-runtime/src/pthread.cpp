@@ -1,47 +1,202 @@
-// The POSIX thread calls of the toolchain's <pthread.h> shim, for libstdc++'s gthreads layer.
-// Threads on seL4 are created by the program (TCBs it owns), not by pthread_create; these
-// primitives only need to be correct between such threads: locks spin with seL4_Yield,
-// condition variables may wake spuriously.
+// The POSIX thread calls of the toolchain's <pthread.h> shim, for libstdc++'s gthreads layer
+// (std::thread, std::mutex, std::condition_variable, std::call_once, thread-specific keys).
+//
+// Threads come from the ThreadProvider a root task's sel4::Env installs. Locks are benaphores:
+// one atomic operation when free, a seL4 notification to block on when contended (taken from
+// the provider the first time a lock is contended). Condition variables queue their waiters,
+// each blocking on its own thread's notification. Without a provider (no Env, or a Microkit PD)
+// there is only one thread unless the program makes TCBs itself; then a contended lock yields.
 #include <pthread.h>
+#include <semaphore.h>
 
 #include <atomic>
 #include <cerrno>
 #include <cstdint>
+#include <ctime>
 
+#include <sel4/runtime/runtime.hpp>
+#include <sel4/runtime/threads.hpp>
 #include <sel4/sys.hpp>
 
 #include "arch.hpp"
+#include "clock.hpp"
+
+namespace sel4::runtime {
+namespace {
+std::atomic<const ThreadProvider*> provider{nullptr};
+} // namespace
+
+void set_thread_provider(const ThreadProvider* new_provider) noexcept {
+    provider.store(new_provider, std::memory_order_release);
+}
+
+const ThreadProvider* thread_provider() noexcept {
+    return provider.load(std::memory_order_acquire);
+}
+
+namespace {
+thread_local seL4_CPtr current_tcb = 0;
+} // namespace
+
+seL4_CPtr current_thread_tcb() noexcept {
+    return current_tcb;
+}
+
+void set_current_thread_tcb(seL4_CPtr tcb) noexcept {
+    current_tcb = tcb;
+}
+
+} // namespace sel4::runtime
 
 namespace {
 
-std::atomic_ref<int> lock_word(pthread_mutex_t* mutex) {
-    return std::atomic_ref<int>(mutex->state.lock);
-}
+using sel4::runtime::thread_provider;
 
 // Distinct per thread: TLS regions are 16-byte aligned and far apart.
 int current_thread_tag() {
     return static_cast<int>(sel4::runtime::arch::thread_pointer() >> 4) | 1;
 }
 
+// A notification from the provider, installed in *slot once (the first caller wins).
+seL4_CPtr notification_in(unsigned long* slot) {
+    std::atomic_ref<unsigned long> installed(*slot);
+    if (const auto existing = installed.load(std::memory_order_acquire)) return existing;
+    const auto* p = thread_provider();
+    if (!p) return 0;
+    const seL4_CPtr fresh = p->allocate_notification(p->context);
+    if (!fresh) return 0;
+    unsigned long expected = 0;
+    if (installed.compare_exchange_strong(expected, fresh, std::memory_order_acq_rel)) return fresh;
+    p->free_notification(p->context, fresh);
+    return expected;
+}
+
+void release_notification(unsigned long* slot) {
+    const auto* p = thread_provider();
+    if (*slot && p) p->free_notification(p->context, *slot);
+    *slot = 0;
+}
+
+// A benaphore over three words: how many want the lock, hand-overs not yet taken, and the
+// notification a waiter blocks on. At most one hand-over is pending at a time (only the owner
+// unlocks, and a new owner exists only once it took the hand-over), so a notification's single
+// bit never loses one; a waiter that finds none blocks again.
+struct LockWords {
+    int* wanted;
+    unsigned* handovers;
+    unsigned long* notification;
+
+    bool try_take_handover() const {
+        std::atomic_ref<unsigned> pending(*handovers);
+        unsigned value = pending.load(std::memory_order_relaxed);
+        while (value)
+            if (pending.compare_exchange_weak(value, value - 1, std::memory_order_acquire))
+                return true;
+        return false;
+    }
+    void lock() const {
+        if (std::atomic_ref<int>(*wanted).fetch_add(1, std::memory_order_acquire) == 0) return;
+        const seL4_CPtr n = notification_in(notification);
+        while (!try_take_handover()) {
+            if (n)
+                seL4_Wait(n, nullptr);
+            else
+                seL4_Yield(); // no provider: nothing to block on
+        }
+    }
+    bool try_lock() const {
+        int expected = 0;
+        return std::atomic_ref<int>(*wanted).compare_exchange_strong(expected, 1,
+                                                                     std::memory_order_acquire);
+    }
+    void unlock() const {
+        if (std::atomic_ref<int>(*wanted).fetch_sub(1, std::memory_order_release) == 1) return;
+        std::atomic_ref<unsigned>(*handovers).fetch_add(1, std::memory_order_release);
+        if (const seL4_CPtr n = notification_in(notification)) seL4_Signal(n);
+    }
+};
+
+LockWords words_of(pthread_mutex_t* mutex) {
+    return {&mutex->state.lock, &mutex->state.users, &mutex->state.notification};
+}
+LockWords words_of(pthread_cond_t* cond) {
+    return {&cond->state.lock, &cond->state.handovers, &cond->state.notification};
+}
+
+// This thread's own notification, to be woken through (0: none, then waiters yield).
+thread_local seL4_CPtr parker = 0;
+seL4_CPtr current_parker() {
+    if (!parker) {
+        unsigned long fresh = 0;
+        parker = notification_in(&fresh);
+    }
+    return parker;
+}
+
+// A thread waiting on a condition variable, in the variable's queue (on the waiter's stack).
+struct Waiter {
+    Waiter* next;
+    seL4_CPtr parker;
+    std::atomic<int> woken;
+};
+
+Waiter*& head_of(pthread_cond_t* cond) {
+    return reinterpret_cast<Waiter*&>(cond->state.head);
+}
+Waiter*& tail_of(pthread_cond_t* cond) {
+    return reinterpret_cast<Waiter*&>(cond->state.tail);
+}
+
+void wake(Waiter* waiter) {
+    const seL4_CPtr target = waiter->parker; // read first: once woken, the waiter's frame goes
+    waiter->woken.store(1, std::memory_order_release);
+    if (target) seL4_Signal(target);
+}
+
+// Removes waiter from the queue if it is still there (a timed wait giving up).
+bool unqueue(pthread_cond_t* cond, Waiter* waiter) {
+    Waiter** link = &head_of(cond);
+    Waiter* previous = nullptr;
+    while (*link && *link != waiter)
+        previous = *link, link = &(*link)->next;
+    if (!*link) return false;
+    *link = waiter->next;
+    if (tail_of(cond) == waiter) tail_of(cond) = previous;
+    return true;
+}
+
 constexpr int max_keys = PTHREAD_KEYS_MAX;
 std::atomic<bool> key_used[max_keys];
 thread_local const void* key_values[max_keys];
+
+// pthread_once: one lock for all once-routines, recursive so that a routine may run another.
+pthread_mutex_t once_lock = PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP;
 
 } // namespace
 
 extern "C" {
 
-int pthread_create(pthread_t*, const pthread_attr_t*, void* (*)(void*), void*) {
-    return EAGAIN;
+int pthread_create(pthread_t* thread, const pthread_attr_t*, void* (*start)(void*),
+                   void* argument) {
+    const auto* p = thread_provider();
+    if (!p) return EAGAIN;
+    std::uintptr_t handle = 0;
+    if (const int error = p->create(p->context, start, argument, &handle)) return error;
+    *thread = handle;
+    return 0;
 }
-int pthread_join(pthread_t, void**) {
-    return ESRCH;
+int pthread_join(pthread_t thread, void** result) {
+    const auto* p = thread_provider();
+    if (!p) return ESRCH;
+    if (thread == pthread_self()) return EDEADLK;
+    return p->join(p->context, thread, result);
 }
-int pthread_detach(pthread_t) {
-    return ESRCH;
+int pthread_detach(pthread_t thread) {
+    const auto* p = thread_provider();
+    return p ? p->detach(p->context, thread) : ESRCH;
 }
 int pthread_cancel(pthread_t) {
-    return ESRCH;
+    return ENOSYS;
 }
 pthread_t pthread_self(void) {
     return sel4::runtime::arch::thread_pointer();
@@ -56,16 +211,15 @@ int sched_yield(void) {
 }
 
 int pthread_once(pthread_once_t* once, void (*routine)(void)) {
-    // 0: not run, 1: running, 2: done.
+    // 0: not run, 2: done (glibc's values for the states a caller may see).
     std::atomic_ref<int> state(*once);
-    int expected = 0;
-    if (state.compare_exchange_strong(expected, 1, std::memory_order_acquire)) {
+    if (state.load(std::memory_order_acquire) == 2) return 0;
+    pthread_mutex_lock(&once_lock);
+    if (state.load(std::memory_order_relaxed) != 2) {
         routine();
         state.store(2, std::memory_order_release);
-        return 0;
     }
-    while (state.load(std::memory_order_acquire) != 2)
-        seL4_Yield();
+    pthread_mutex_unlock(&once_lock);
     return 0;
 }
 
@@ -113,27 +267,38 @@ int pthread_mutex_init(pthread_mutex_t* mutex, const pthread_mutexattr_t* attr) 
     if (attr) mutex->state.kind = attr->kind;
     return 0;
 }
-int pthread_mutex_destroy(pthread_mutex_t*) {
+int pthread_mutex_destroy(pthread_mutex_t* mutex) {
+    release_notification(&mutex->state.notification);
     return 0;
 }
 
 int pthread_mutex_trylock(pthread_mutex_t* mutex) {
     const int self = current_thread_tag();
+    std::atomic_ref<int> owner(mutex->state.owner);
     if (mutex->state.kind == PTHREAD_MUTEX_RECURSIVE &&
-        lock_word(mutex).load(std::memory_order_relaxed) == self) {
+        owner.load(std::memory_order_relaxed) == self) {
         ++mutex->state.count;
         return 0;
     }
-    int expected = 0;
-    if (!lock_word(mutex).compare_exchange_strong(expected, self, std::memory_order_acquire))
-        return EBUSY;
+    if (!words_of(mutex).try_lock()) return EBUSY;
+    owner.store(self, std::memory_order_relaxed);
     mutex->state.count = 1;
     return 0;
 }
 
 int pthread_mutex_lock(pthread_mutex_t* mutex) {
-    while (pthread_mutex_trylock(mutex) == EBUSY)
-        seL4_Yield();
+    const int self = current_thread_tag();
+    std::atomic_ref<int> owner(mutex->state.owner);
+    if (owner.load(std::memory_order_relaxed) == self) {
+        if (mutex->state.kind == PTHREAD_MUTEX_RECURSIVE) {
+            ++mutex->state.count;
+            return 0;
+        }
+        if (mutex->state.kind == PTHREAD_MUTEX_ERRORCHECK) return EDEADLK;
+    }
+    words_of(mutex).lock();
+    owner.store(self, std::memory_order_relaxed);
+    mutex->state.count = 1;
     return 0;
 }
 
@@ -145,15 +310,12 @@ int pthread_mutex_clocklock(pthread_mutex_t* mutex, clockid_t, const struct time
     return pthread_mutex_lock(mutex);
 }
 
-// No clock yet: every timed wait waits for the lock itself, and timespec_get fails.
-int timespec_get(struct timespec*, int) {
-    return 0;
-}
-
 int pthread_mutex_unlock(pthread_mutex_t* mutex) {
-    if (lock_word(mutex).load(std::memory_order_relaxed) != current_thread_tag()) return EPERM;
+    std::atomic_ref<int> owner(mutex->state.owner);
+    if (owner.load(std::memory_order_relaxed) != current_thread_tag()) return EPERM;
     if (--mutex->state.count) return 0;
-    lock_word(mutex).store(0, std::memory_order_release);
+    owner.store(0, std::memory_order_relaxed);
+    words_of(mutex).unlock();
     return 0;
 }
 
@@ -161,36 +323,134 @@ int pthread_cond_init(pthread_cond_t* cond, const pthread_condattr_t*) {
     *cond = PTHREAD_COND_INITIALIZER;
     return 0;
 }
-int pthread_cond_destroy(pthread_cond_t*) {
+int pthread_cond_destroy(pthread_cond_t* cond) {
+    release_notification(&cond->state.notification);
     return 0;
 }
 
 int pthread_cond_signal(pthread_cond_t* cond) {
-    std::atomic_ref<unsigned>(cond->state.sequence).fetch_add(1, std::memory_order_release);
+    const auto lock = words_of(cond);
+    lock.lock();
+    Waiter* first = head_of(cond);
+    if (first) {
+        head_of(cond) = first->next;
+        if (!first->next) tail_of(cond) = nullptr;
+    }
+    lock.unlock();
+    if (first) wake(first);
     return 0;
 }
+
 int pthread_cond_broadcast(pthread_cond_t* cond) {
-    return pthread_cond_signal(cond);
+    const auto lock = words_of(cond);
+    lock.lock();
+    Waiter* all = head_of(cond);
+    head_of(cond) = tail_of(cond) = nullptr;
+    lock.unlock();
+    while (all) {
+        Waiter* next = all->next;
+        wake(all);
+        all = next;
+    }
+    return 0;
+}
+
+// Waits until signalled, or (with a deadline and a clock) until the deadline passes. Timed
+// waits poll the clock, yielding: root tasks have no timer interrupt to wake them.
+static int cond_wait(pthread_cond_t* cond, pthread_mutex_t* mutex, const timespec* deadline) {
+    Waiter self{nullptr, current_parker(), {0}};
+    const auto lock = words_of(cond);
+    lock.lock();
+    if (tail_of(cond))
+        tail_of(cond)->next = &self;
+    else
+        head_of(cond) = &self;
+    tail_of(cond) = &self;
+    lock.unlock();
+    pthread_mutex_unlock(mutex);
+    const bool timed = deadline && sel4::runtime::clock::available();
+    int result = 0;
+    while (!self.woken.load(std::memory_order_acquire)) {
+        if (timed && sel4::runtime::clock::passed(*deadline)) {
+            lock.lock();
+            const bool removed = unqueue(cond, &self);
+            lock.unlock();
+            if (removed) {
+                result = ETIMEDOUT;
+                break;
+            }
+            continue; // signalled meanwhile: the wake-up is on its way
+        }
+        if (self.parker && !timed)
+            seL4_Wait(self.parker, nullptr);
+        else
+            seL4_Yield();
+    }
+    pthread_mutex_lock(mutex);
+    return result;
 }
 
 int pthread_cond_wait(pthread_cond_t* cond, pthread_mutex_t* mutex) {
-    std::atomic_ref<unsigned> sequence(cond->state.sequence);
-    const unsigned seen = sequence.load(std::memory_order_acquire);
-    pthread_mutex_unlock(mutex);
-    // Give the signalling thread a chance; return after a signal or a bounded wait, since a
-    // spurious wakeup is allowed and callers re-check their condition.
-    for (int spins = 0; spins < 64 && sequence.load(std::memory_order_acquire) == seen; ++spins)
-        seL4_Yield();
-    pthread_mutex_lock(mutex);
-    return 0;
+    return cond_wait(cond, mutex, nullptr);
 }
 
-int pthread_cond_timedwait(pthread_cond_t* cond, pthread_mutex_t* mutex, const struct timespec*) {
-    return pthread_cond_wait(cond, mutex);
+int pthread_cond_timedwait(pthread_cond_t* cond, pthread_mutex_t* mutex,
+                           const struct timespec* deadline) {
+    return cond_wait(cond, mutex, deadline);
 }
 
 int pthread_cond_clockwait(pthread_cond_t* cond, pthread_mutex_t* mutex, clockid_t,
-                           const struct timespec*) {
-    return pthread_cond_wait(cond, mutex);
+                           const struct timespec* deadline) {
+    return cond_wait(cond, mutex, deadline);
+}
+}
+
+// POSIX semaphores (the toolchain's <semaphore.h> shim): a count under a mutex.
+extern "C" {
+int sem_init(sem_t* semaphore, int, unsigned value) {
+    pthread_mutex_init(&semaphore->mutex, nullptr);
+    pthread_cond_init(&semaphore->available, nullptr);
+    semaphore->value = value;
+    return 0;
+}
+int sem_destroy(sem_t* semaphore) {
+    pthread_cond_destroy(&semaphore->available);
+    pthread_mutex_destroy(&semaphore->mutex);
+    return 0;
+}
+static int sem_take(sem_t* semaphore, const timespec* deadline, bool block) {
+    pthread_mutex_lock(&semaphore->mutex);
+    int result = 0;
+    while (!semaphore->value && block && result == 0)
+        result = cond_wait(&semaphore->available, &semaphore->mutex, deadline);
+    if (semaphore->value) {
+        --semaphore->value;
+        result = 0;
+    } else if (!block) {
+        result = EAGAIN;
+    }
+    pthread_mutex_unlock(&semaphore->mutex);
+    if (result) errno = result;
+    return result ? -1 : 0;
+}
+int sem_wait(sem_t* semaphore) {
+    return sem_take(semaphore, nullptr, true);
+}
+int sem_trywait(sem_t* semaphore) {
+    return sem_take(semaphore, nullptr, false);
+}
+int sem_timedwait(sem_t* semaphore, const struct timespec* deadline) {
+    return sem_take(semaphore, deadline, true);
+}
+int sem_post(sem_t* semaphore) {
+    pthread_mutex_lock(&semaphore->mutex);
+    ++semaphore->value;
+    pthread_mutex_unlock(&semaphore->mutex);
+    pthread_cond_signal(&semaphore->available);
+    return 0;
+}
+int sem_getvalue(sem_t* semaphore, int* value) {
+    *value = static_cast<int>(semaphore->value);
+    return 0;
 }
 }

@@ -28,6 +28,8 @@ extern "C" {
 #endif
 struct timespec;
 int timespec_get(struct timespec*, int);
+/* The runtime's clock (clock.cpp), which libstdc++'s <thread> and <chrono> call. */
+int nanosleep(const struct timespec*, struct timespec*);
 #ifdef __cplusplus
 }
 #endif

@@ -1,7 +1,7 @@
-/* The POSIX thread calls libstdc++'s gthreads layer uses (std::mutex, std::call_once,
- * condition variables, thread-specific keys), over seL4: locks spin and yield, condition
- * variables wake spuriously (callers re-check, as POSIX allows), std::thread is not supported
- * (pthread_create fails with EAGAIN). Implemented by the runtime (pthread.cpp). */
+/* The POSIX thread calls libstdc++'s gthreads layer uses (std::thread, std::mutex,
+ * std::call_once, condition variables, thread-specific keys), over seL4: threads from the
+ * root task's sel4::Env, locks and condition variables that block on notifications.
+ * Implemented by the runtime (pthread.cpp). */
 #ifndef SEL4_CPP_PTHREAD_H
 #define SEL4_CPP_PTHREAD_H
 
@@ -21,18 +21,9 @@ extern "C" {
 #define PTHREAD_MUTEX_RECURSIVE 1
 #define PTHREAD_MUTEX_ERRORCHECK 2
 #define PTHREAD_MUTEX_DEFAULT PTHREAD_MUTEX_NORMAL
-#define PTHREAD_MUTEX_INITIALIZER                                                                  \
-    {                                                                                              \
-        { 0, 0, 0, 0, 0 }                                                                          \
-    }
-#define PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP                                                     \
-    {                                                                                              \
-        { 0, 0, 0, 0, PTHREAD_MUTEX_RECURSIVE }                                                    \
-    }
-#define PTHREAD_COND_INITIALIZER                                                                   \
-    {                                                                                              \
-        { 0 }                                                                                      \
-    }
+#define PTHREAD_MUTEX_INITIALIZER { { 0, 0, 0, 0, 0, 0 } }
+#define PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP { { 0, 0, 0, 0, PTHREAD_MUTEX_RECURSIVE, 0 } }
+#define PTHREAD_COND_INITIALIZER { { 0, 0, 0, 0, 0 } }
 #define PTHREAD_ONCE_INIT 0
 #define PTHREAD_KEYS_MAX 64
 

@@ -36,6 +36,7 @@ inline constexpr seL4_CPtr irq_base = 138;
 inline constexpr seL4_CPtr child_tcb_base = 202;
 } // namespace slot
 
+// Channel ids are 0 to max_channels - 1.
 inline constexpr unsigned max_channels = 62;
 
 // This PD's name, as the system description gives it.
@@ -48,13 +49,17 @@ class Channel {
     constexpr explicit Channel(unsigned id) : id_(id) {}
     constexpr unsigned id() const { return id_; }
 
+    // Signals the PD at the other end.
     void notify() const;
+    // Acknowledges the interrupt this channel delivers, so that it can come again.
     void irq_ack() const;
+    // Calls the PD at the other end (a protected procedure call); returns its reply.
     MessageInfo pp_call(MessageInfo message) const;
     // Sent with the event loop's next receive (one per handler at most, as in libmicrokit).
     void deferred_notify() const;
     void deferred_irq_ack() const;
 
+    // The same channel.
     friend constexpr bool operator==(Channel a, Channel b) { return a.id_ == b.id_; }
 
   private:
@@ -73,9 +78,13 @@ class Child {
     unsigned id_;
 };
 
+// A protection domain: derive from it, override the handlers the PD needs, and name the class
+// once with SEL4_MICROKIT_PD. The handlers run one at a time, in the PD's event loop.
 class ProtectionDomain {
   public:
+    // Runs once, before any other handler.
     virtual void init() = 0;
+    // A channel was notified (or its interrupt came).
     virtual void notified(Channel channel);
     // A protected procedure call from a client; returns the reply.
     virtual MessageInfo protected_call(Channel channel, MessageInfo message);
@@ -84,6 +93,7 @@ class ProtectionDomain {
 
     // What the defaults do: stop the PD with a message naming it and the channel or child.
     [[noreturn]] static MessageInfo default_protected_call(Channel channel, MessageInfo message);
+    // What the default fault handler does (see default_protected_call).
     [[noreturn]] static std::optional<MessageInfo> default_fault(Child child, MessageInfo message);
 
   protected:
@@ -97,15 +107,19 @@ class ProtectionDomain {
 // the setvar's name:   extern "C" sel4::microkit::Region<Message> shared;
 template <class T>
 struct Region {
-    std::uintptr_t address;
+    std::uintptr_t address; // written by the Microkit tool
+    // The region, as a T.
     T* get() const { return reinterpret_cast<T*>(address); }
+    // The region's members.
     T* operator->() const { return get(); }
+    // The region, as a T.
     T& operator*() const { return *get(); }
 };
 static_assert(sizeof(Region<int>) == 8);
 
+// The PD's sizes, chosen in SEL4_MICROKIT_PD (e.g. `.heap_size = 1 << 20`).
 struct Config {
-    std::size_t heap_size = 256 * 1024;
+    std::size_t heap_size = 256 * 1024; // the heap behind malloc and new, in bytes
 };
 
 namespace detail {

@@ -1,8 +1,10 @@
-// A root task in C++: write one function that takes the boot info, and name it once:
+// A root task in C++: write one function that takes the boot info, or a sel4::Env made from it
+// (sel4/env.hpp: typed objects from the boot info's memory, threads), and name it once:
 //
 //     #include <sel4/root_task.hpp>
 //
 //     int main_task(const seL4_BootInfo& bootinfo) { ... return 0; }
+//     int main_task(sel4::Env& env) { ... return 0; }
 //     SEL4_ROOT_TASK_MAIN(main_task)                                   // default sizes
 //     SEL4_ROOT_TASK_MAIN(main_task, .stack_size = 1 << 20)            // or choose them
 //     SEL4_ROOT_TASK_MAIN(main_task, .untyped_heap_size = 64 << 20)    // heap from untyped
@@ -35,18 +37,37 @@ namespace detail {
 
 void add_untyped_heap(const seL4_BootInfo& bootinfo, std::size_t bytes);
 
-// After TLS and the IPC buffer: the heap, the constructors, the user's function. A void
-// function stops the thread quietly; an int one exits with its status.
+template <class F>
+struct FirstParameter;
+template <class R, class P>
+struct FirstParameter<R (*)(P)> {
+    using type = std::remove_cvref_t<P>;
+};
+
+template <auto Main, class Argument>
+[[noreturn]] void call_main(Argument& argument) {
+    if constexpr (std::is_void_v<decltype(Main(argument))>) {
+        Main(argument);
+        sel4_runtime_stop_current_thread();
+    } else {
+        runtime::exit(static_cast<int>(Main(argument)));
+    }
+}
+
+// After TLS and the IPC buffer: the heap, the constructors, the user's function, given the boot
+// info or an environment (sel4::Env) made from it. A void function stops the thread quietly;
+// an int one exits with its status.
 template <auto Main, Config config>
 [[noreturn]] void run(const seL4_BootInfo& bootinfo) {
     if constexpr (config.untyped_heap_size != 0)
         add_untyped_heap(bootinfo, config.untyped_heap_size);
     runtime::initialize();
-    if constexpr (std::is_void_v<decltype(Main(bootinfo))>) {
-        Main(bootinfo);
-        sel4_runtime_stop_current_thread();
+    using Parameter = typename FirstParameter<decltype(Main)>::type;
+    if constexpr (std::is_same_v<Parameter, seL4_BootInfo>) {
+        call_main<Main>(bootinfo);
     } else {
-        runtime::exit(static_cast<int>(Main(bootinfo)));
+        Parameter environment(bootinfo);
+        call_main<Main>(environment);
     }
 }
 

@@ -26,6 +26,8 @@ enum class Error : int {
     delete_first = seL4_DeleteFirst,
     revoke_first = seL4_RevokeFirst,
     not_enough_memory = seL4_NotEnoughMemory,
+    // Beyond the kernel's: the SDK's own allocators.
+    no_free_slot = seL4_NumErrors,
 };
 
 constexpr std::string_view describe(Error error) {
@@ -52,6 +54,8 @@ constexpr std::string_view describe(Error error) {
         return "revoke first";
     case Error::not_enough_memory:
         return "not enough memory";
+    case Error::no_free_slot:
+        return "no free slot";
     }
     return "unknown error";
 }

@@ -1,8 +1,11 @@
-// Faults as typed values: what a fault handler receives, decoded from the fault message.
+// Faults as typed values: what a fault handler receives, decoded from the fault message, with
+// every field the architecture's kernel sends (sel4/arch/fault_registers.hpp), the MCS timeout
+// fault, and the ARM hypervisor's VGIC, VCPU and virtual PPI faults.
 #pragma once
 
 #include <variant>
 
+#include <sel4/arch/fault_registers.hpp>
 #include <sel4/message.hpp>
 #include <sel4/sys.hpp>
 
@@ -21,14 +24,19 @@ struct CapFault {
 };
 // The thread made a system call the kernel does not know.
 struct UnknownSyscall {
-    seL4_Word ip;      // where the thread was
-    seL4_Word syscall; // the system call number it asked for
+    seL4_Word ip;                     // where the thread was
+    seL4_Word sp;                     // its stack pointer
+    seL4_Word syscall;                // the system call number it asked for
+    arch::SyscallRegisters registers; // the argument registers, as the architecture sends them
 };
-// The processor raised an exception the kernel passes to user level (e.g. a division by zero).
+// The processor raised an exception the kernel passes to user level (an undefined
+// instruction, a breakpoint, a division by zero).
 struct UserException {
-    seL4_Word ip;     // where the thread was
-    seL4_Word number; // the architecture's exception number
-    seL4_Word code;   // the architecture's exception code
+    seL4_Word ip;                       // where the thread was
+    seL4_Word sp;                       // its stack pointer
+    seL4_Word number;                   // the architecture's exception number
+    seL4_Word code;                     // the architecture's exception code
+    arch::ExceptionRegisters registers; // status registers, per architecture
 };
 // A memory access the thread's address space does not allow or map.
 struct VmFault {
@@ -39,17 +47,45 @@ struct VmFault {
 };
 // MCS: the thread's scheduling context ran out of budget (its timeout handler is told).
 struct Timeout {
-    seL4_Word data; // the scheduling context's badge
+    seL4_Word data;     // the scheduling context's badge
+    seL4_Word consumed; // the time it consumed
 };
-// Architecture-specific faults (hypervisor extensions and the like): their raw label.
+// ARM hypervisor kernels: a virtual CPU's GIC maintenance interrupt (index of the list
+// register, or none), a trap of the virtual CPU (its HSR), a virtual PPI.
+struct VgicMaintenance {
+    seL4_Word index;
+    bool has_index;
+};
+struct VcpuFault {
+    seL4_Word hsr;
+};
+struct VppiEvent {
+    seL4_Word irq;
+};
+// A fault this decoder does not know: its raw label.
 struct Other {
-    seL4_Word label; // the fault message's label (seL4_Fault_*)
+    seL4_Word label;
 };
 } // namespace fault
 
-// Any fault, decoded: one alternative per kind.
-using Fault = std::variant<fault::Null, fault::CapFault, fault::UnknownSyscall,
-                           fault::UserException, fault::VmFault, fault::Timeout, fault::Other>;
+using Fault =
+    std::variant<fault::Null, fault::CapFault, fault::UnknownSyscall, fault::UserException,
+                 fault::VmFault, fault::Timeout, fault::VgicMaintenance, fault::VcpuFault,
+                 fault::VppiEvent, fault::Other>;
+
+// A short name of the kind of fault, for messages.
+inline const char* fault_name(const Fault& fault) {
+    constexpr const char* names[] = {
+        "null",    "capability fault", "unknown system call", "user exception", "VM fault",
+        "timeout", "VGIC maintenance", "VCPU fault",          "virtual PPI",    "unknown fault"};
+    return names[fault.index()];
+}
+
+} // namespace sel4
+
+#include <sel4/arch/fault_decode.hpp>
+
+namespace sel4 {
 
 // Decodes the message a fault handler received (from the IPC buffer's message registers).
 inline Fault decode_fault(MessageInfo info) {
@@ -62,22 +98,20 @@ inline Fault decode_fault(MessageInfo info) {
                                seL4_Fault_CapFault_get_InRecvPhase(raw) != 0,
                                seL4_Fault_CapFault_get_LookupFailureType(raw)};
     case seL4_Fault_UnknownSyscall:
-        return fault::UnknownSyscall{seL4_Fault_UnknownSyscall_get_FaultIP(raw),
-                                     seL4_Fault_UnknownSyscall_get_Syscall(raw)};
+        return arch::decode_unknown_syscall(raw);
     case seL4_Fault_UserException:
-        return fault::UserException{seL4_Fault_UserException_get_FaultIP(raw),
-                                    seL4_Fault_UserException_get_Number(raw),
-                                    seL4_Fault_UserException_get_Code(raw)};
+        return arch::decode_user_exception(raw);
     case seL4_Fault_VMFault:
         return fault::VmFault{seL4_Fault_VMFault_get_IP(raw), seL4_Fault_VMFault_get_Addr(raw),
                               seL4_Fault_VMFault_get_FSR(raw),
                               seL4_Fault_VMFault_get_PrefetchFault(raw) != 0};
 #ifdef CONFIG_KERNEL_MCS
     case seL4_Fault_Timeout:
-        return fault::Timeout{seL4_Fault_Timeout_get_data(raw)};
+        return fault::Timeout{seL4_Fault_Timeout_get_data(raw),
+                              seL4_Fault_Timeout_get_consumed(raw)};
 #endif
     default:
-        return fault::Other{info.label()};
+        return arch::decode_other_fault(raw, info.label());
     }
 }
 

@@ -10,4 +10,4 @@ struct Kind {
     seL4_Word size_bits; // the size_bits retype takes for it (a small valid one where it varies)
     const char* name;    // for messages
 };
-}  // namespace sel4::object
+} // namespace sel4::object

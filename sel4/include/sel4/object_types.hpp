@@ -23,4 +23,4 @@ inline constexpr Kind portable_types[] = {
 // The architecture's kinds.
 inline constexpr const auto& arch_types = arch::object_types;
 
-}  // namespace sel4::object
+} // namespace sel4::object

@@ -10,13 +10,14 @@ struct VSpace; // the root of an address space, whatever the architecture calls 
 struct SchedContext;
 struct Reply;
 struct Page;
+struct SchedControl;
 } // namespace tag
 
 namespace cap {
-using VSpace = Cap<tag::VSpace>; // the root of an address space
-using SchedContext = Cap<tag::SchedContext>;
-using Reply = Cap<tag::Reply>;
-using Page = Cap<tag::Page>;
+using VSpace = Cap<tag::VSpace>;             // the root of an address space
+using SchedContext = Cap<tag::SchedContext>; // MCS: a scheduling context
+using Reply = Cap<tag::Reply>;               // MCS: a reply object
+using Page = Cap<tag::Page>;                 // a frame of memory
 } // namespace cap
 
 } // namespace sel4

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <sel4/cap.hpp>
+#include <sel4/cap_type_ids.hpp>
 #include <sel4/config.hpp>
 #include <sel4/error.hpp>
 #include <sel4/gen/invocations.hpp>

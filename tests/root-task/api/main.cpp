@@ -5,6 +5,8 @@
 
 #include <sel4/root_task.hpp>
 #include <sel4/bootinfo.hpp>
+#include <sel4/env.hpp>
+#include <sel4/log.hpp>
 #include <sel4/object_types.hpp>
 #include <sel4/paging.hpp>
 #include <sel4/sel4.hpp>
@@ -21,25 +23,22 @@ void check(bool ok, const char* what) {
     if (!ok) ++failures;
 }
 
-// Hands out empty slots of the root CNode from the boot info's empty region.
-class Slots {
-  public:
-    explicit Slots(const seL4_BootInfo& bootinfo)
-        : next_(bootinfo.empty.start), end_(bootinfo.empty.end) {}
-    seL4_CPtr take() { return next_ < end_ ? next_++ : 0; }
-
-  private:
-    seL4_CPtr next_, end_;
+// Empty slots of the root CNode, from the Env.
+struct Slots {
+    sel4::Env& env;
+    seL4_CPtr take() { return env.allocate_slot().value_or(0); }
 };
 
 } // namespace
 
-int main_task(const seL4_BootInfo& bootinfo) {
+int main_task(sel4::Env& env) {
     using namespace sel4;
-    Slots slots(bootinfo);
+    const seL4_BootInfo& bootinfo = env.boot_info().raw();
+    Slots slots{env};
     const auto root = init_thread::cnode;
-    const auto untyped = BootInfo(bootinfo).find_memory(20);
-    check(!untyped.is_null(), "boot info has a 1 MiB untyped");
+    // Untyped memory of our own to retype by hand: the Env owns the boot info's untypeds.
+    const auto untyped = env.create(object::Untyped{.size_bits = 20}).value_or(cap::Untyped());
+    check(!untyped.is_null(), "an Env makes a 1 MiB untyped");
 
     // Retype into every kind of object this kernel has.
     constexpr auto kinds = std::size(object::portable_types);
@@ -52,13 +51,8 @@ int main_task(const seL4_BootInfo& bootinfo) {
         check(untyped.retype(kind.type, kind.size_bits, root, 0, 0, made[i], 1).ok(), what);
     }
     // Architecture objects (a 2 MiB page among them) from another, larger untyped.
-    cap::Untyped big;
-    for (const auto u : BootInfo(bootinfo).untypeds())
-        if (!u.is_device && u.size_bits >= 23 && !(u.cap == untyped)) {
-            big = u.cap;
-            break;
-        }
-    check(!big.is_null(), "boot info has a second, 8 MiB untyped");
+    const auto big = env.create(object::Untyped{.size_bits = 23}).value_or(cap::Untyped());
+    check(!big.is_null(), "an Env makes an 8 MiB untyped");
     for (const auto& kind : object::arch_types) {
         char what[80];
         std::snprintf(what, sizeof what, "retype untyped into %s", kind.name);
@@ -147,6 +141,7 @@ int main_task(const seL4_BootInfo& bootinfo) {
                 untypeds, devices, static_cast<unsigned long long>(memory / 1024),
                 info.empty().size());
     check(untypeds == info.untyped_slots().size() && memory > 0, "iterate the untypeds");
+    check(env.memory_available() < memory, "the Env counts what it handed out");
     std::size_t chunks = 0;
     bool has_fdt = false;
     for (const auto chunk : info.extra()) {
@@ -172,13 +167,72 @@ int main_task(const seL4_BootInfo& bootinfo) {
           "object sizes");
 
     // Errors are values.
-    check(untyped.cast<tag::Tcb>().suspend().error() == Error::illegal_operation,
+    check(untyped.cast<tag::Untyped>() == untyped, "a checked cast to the slot's own type");
+    check(cap::Tcb(untyped.cptr()).suspend().error() == Error::illegal_operation,
           "tcb invocation on an untyped is Error::illegal_operation");
     check(untyped.retype(seL4_CapTableObject, 100, root, 0, 0, slots.take(), 1).error() ==
               Error::range_error,
           "retype with an absurd size is Error::range_error");
     check(tcb.set_priority(init_thread::tcb, 300).error() == Error::range_error,
           "priority above the maximum is Error::range_error");
+
+    // Blueprints: typed objects in one line, from an untyped or from the Env.
+    const auto blueprint_slot = slots.take();
+    const auto made_endpoint = untyped.retype(object::Endpoint{}, blueprint_slot);
+    check(made_endpoint && made_endpoint->cptr() == blueprint_slot,
+          "untyped.retype(object::Endpoint{}, slot) is a cap::Endpoint");
+    check(untyped.retype(object::Endpoint{}, blueprint_slot).error() == Error::delete_first,
+          "retype into a full slot is Error::delete_first");
+    const auto allocated = env.allocate<cap::Notification>();
+    if (allocated) {
+        allocated->signal(); // an unbadged signal: the wait returns at once, with badge 0
+        check(allocated->wait() == 0,
+              "env.allocate<cap::Notification>() is a working notification");
+    } else {
+        check(false, "env.allocate<cap::Notification>()");
+    }
+    const auto small_cnode = env.create(object::CNode{.size_bits = 4});
+    check(small_cnode &&
+              small_cnode->copy(3, 4, root, allocated->cptr(), word_bits, seL4_AllRights).ok(),
+          "env.create(object::CNode{.size_bits = 4}), then a copy into it");
+    check(object::size_in_bytes(object::CNode{.size_bits = 4}) == (16u << seL4_SlotBits) &&
+              object::size_in_bytes(object::Endpoint{}) == (1u << seL4_EndpointBits),
+          "blueprint sizes");
+    check(env.create(object::Untyped{.size_bits = 45}).error() == Error::not_enough_memory,
+          "more memory than there is is Error::not_enough_memory");
+    const auto pages = env.map_pages(3);
+    if (pages) {
+        auto* bytes = reinterpret_cast<volatile std::uint8_t*>(pages->address);
+        bytes[0] = 1;
+        bytes[3 * 4096 - 1] = 2;
+        check(bytes[0] == 1 && bytes[3 * 4096 - 1] == 2 && bytes[4096] == 0,
+              "env.map_pages: fresh zeroed pages, mapped");
+    } else {
+        check(false, "env.map_pages");
+    }
+    for (const auto u : info.untypeds())
+        if (u.is_device && u.size_bits >= 14) {
+            const auto device = env.device_frame(u.physical_address + 0x3000);
+            check(device.ok(), "env.device_frame at a device address");
+            check(env.device_frame(u.physical_address).error() == Error::not_enough_memory,
+                  "a device frame below one handed out is refused");
+            break;
+        }
+
+    // Logging: levels, placeholders, a sink of the image's choice.
+    static char logged[128];
+    static std::size_t logged_length = 0;
+    log::set_sink([](log::Level, std::string_view line) {
+        logged_length = line.copy(logged, sizeof logged);
+    });
+    log::info("api: log {} {:#x} {}", 42, 255u, "text");
+    const std::string_view first_line(logged, logged_length);
+    log::debug("dropped below the level");
+    log::set_sink(nullptr);
+    check(first_line == "[info] api: log 42 0xff text\n" &&
+              std::string_view(logged, logged_length) == first_line,
+          "sel4::log with placeholders, a level and a sink");
+    log::info("api: sel4::log on the debug console");
 
     // Results shaped like std::expected, for any T.
     struct NoDefault {

@@ -1,16 +1,22 @@
-// A second thread, as a user would start one: its own TCB, stack, TLS and IPC buffer. It calls
-// the initial thread with data and a capability, gets a reply, then faults; the initial thread
-// receives and decodes the fault through the child's fault endpoint.
+// Threads as a user starts them: sel4::Thread (its own TCB, stack, TLS, IPC buffer; a call with
+// a capability to the initial thread; a fault delivered to a handler and decoded), then the
+// standard library's std::thread, std::mutex, std::condition_variable, thread_local and
+// std::this_thread on top, on every core of an SMP kernel.
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <cstdio>
+#include <deque>
+#include <mutex>
+#include <thread>
 #include <variant>
+#include <vector>
 
-#include <sel4/root_task.hpp>
-#include <sel4/bootinfo.hpp>
+#include <sel4/env.hpp>
 #include <sel4/fault.hpp>
-#include <sel4/sel4.hpp>
-#include <sel4/user_context.hpp>
-
-extern "C" const char __ehdr_start[];
+#include <sel4/root_task.hpp>
+#include <sel4/runtime/clock.hpp>
+#include <sel4/thread.hpp>
 
 namespace {
 
@@ -23,151 +29,61 @@ void check(bool ok, const char* what) {
     if (!ok) ++failures;
 }
 
-constexpr seL4_Word page = 4096;
-alignas(4096) std::byte child_ipc_buffer[page];
-alignas(16) std::byte child_stack[16 * 1024];
-alignas(64) std::byte child_tls[1024];
-
 thread_local int marker = 7; // each thread has its own
-cap::Endpoint endpoint;
-cap::Notification notification;
 constexpr seL4_Word fault_badge = 0xfa;
 constexpr seL4_Word fault_address = 0x10;
 
-void child_main(seL4_Word argument) {
-    seL4_SetIPCBuffer(reinterpret_cast<seL4_IPCBuffer*>(child_ipc_buffer));
-    marker = static_cast<int>(100 + argument);
-    set_mr(0, 0x1234);
-    set_mr(1, static_cast<seL4_Word>(marker));
-    IpcBuffer::current().set_cap(0, notification.cptr());
-    const auto reply = endpoint.call(MessageInfo(42, 2, 1));
-    if (reply.label() == 0 && get_mr(0) == 0x5678) {
-        *reinterpret_cast<volatile int*>(fault_address) = 1; // fault on purpose
-    }
-    for (;;)
-        seL4_Yield();
-}
-
-// Empty slots of the root CNode.
-struct Slots {
-    seL4_CPtr next, end;
-    seL4_CPtr take() { return next < end ? next++ : 0; }
-};
-
-// The receive family takes the reply object on MCS kernels; generic so that only the
-// configuration's form is compiled.
-auto receive(auto& ep, seL4_CPtr reply) {
-    if constexpr (sel4::kernel_is_mcs)
-        return ep.recv(cap::Reply(reply));
+// The receive family takes the reply object on MCS kernels; generic so that only this
+// kernel's form is compiled.
+auto receive(const auto& ep, auto reply) {
+    if constexpr (kernel_is_mcs)
+        return ep.recv(reply);
     else
         return ep.recv();
 }
-auto reply_and_receive(auto& ep, MessageInfo info, seL4_CPtr reply) {
-    if constexpr (sel4::kernel_is_mcs)
-        return ep.reply_recv(info, cap::Reply(reply));
+auto reply_and_receive(const auto& ep, MessageInfo info, auto reply) {
+    if constexpr (kernel_is_mcs)
+        return ep.reply_recv(info, reply);
     else
         return ep.reply_recv(info);
 }
 
-// Scheduling differs between MCS kernels (a scheduling context, a reply object, the fault
-// endpoint with the scheduling parameters) and the others (a priority, the fault endpoint
-// with the TCB's configuration). Returns the reply object (MCS) or 0.
+void ipc_and_fault(Env& env) {
+    const auto endpoint = env.allocate<cap::Endpoint>().value();
+    const auto notification = env.allocate<cap::Notification>().value();
+    cap::Reply reply;
 #ifdef CONFIG_KERNEL_MCS
-seL4_CPtr configure_child(const seL4_BootInfo& bootinfo, cap::Tcb child, seL4_CPtr fault_ep,
-                          seL4_Word buffer, cap::Page buffer_frame, auto make) {
-    const auto root = init_thread::cnode;
-    const auto reply = make(seL4_ReplyObject, 0);
-    const auto sc = make(seL4_SchedContextObject, seL4_MinSchedContextBits);
-    const cap::SchedControl sched_control(bootinfo.schedcontrol.start);
-    check(sched_control.configure_flags(cap::SchedContext(sc), 5000, 5000, 0, 0, 0).ok(),
-          "configure a scheduling context");
-    check(child.configure(root, 0, init_thread::vspace, 0, buffer, buffer_frame).ok(),
-          "configure the child's TCB");
-    check(child
-              .set_sched_params(init_thread::tcb, 254, 254, cap::SchedContext(sc),
-                                cap::Endpoint(fault_ep))
-              .ok(),
-          "set the child's scheduling parameters and fault endpoint");
-    return reply;
-}
-#else
-seL4_CPtr configure_child(const seL4_BootInfo&, cap::Tcb child, seL4_CPtr fault_ep,
-                          seL4_Word buffer, cap::Page buffer_frame, auto) {
-    const auto root = init_thread::cnode;
-    check(child.configure(fault_ep, root, 0, init_thread::vspace, 0, buffer, buffer_frame).ok(),
-          "configure the child's TCB and fault endpoint");
-    check(child.set_priority(init_thread::tcb, 254).ok(), "set the child's priority");
-    return 0;
-}
+    reply = env.allocate<cap::Reply>().value();
 #endif
+    const auto received_slot = env.allocate_slot().value();
+    IpcBuffer::current().set_receive_slot(Env::cnode().cptr(), received_slot, seL4_WordBits);
 
-} // namespace
-
-int main_task(const seL4_BootInfo& bootinfo) {
-    Slots slots{bootinfo.empty.start, bootinfo.empty.end};
-    const auto root = init_thread::cnode;
-    const auto untyped = BootInfo(bootinfo).find_memory(16);
-    auto make = [&](seL4_Word type, seL4_Word size_bits) {
-        const auto slot = slots.take();
-        return untyped.retype(type, size_bits, root, 0, 0, slot, 1).ok() ? slot : 0;
-    };
-    endpoint = cap::Endpoint(make(seL4_EndpointObject, 0));
-    notification = cap::Notification(make(seL4_NotificationObject, 0));
-    const cap::Tcb child(make(seL4_TCBObject, 0));
-    check(endpoint.cptr() && notification.cptr() && child.cptr(),
-          "retype endpoint, notification, tcb");
-
-    const auto fault_ep = slots.take();
-    check(root.mint(fault_ep, word_bits, root, endpoint.cptr(), word_bits, seL4_AllRights,
-                    fault_badge)
-              .ok(),
-          "mint a badged fault endpoint");
-
-    // The IPC buffer is a page of this image: its frame capability is in the boot info.
-    const auto image_start = reinterpret_cast<seL4_Word>(__ehdr_start) / page * page;
-    const auto buffer = reinterpret_cast<seL4_Word>(child_ipc_buffer);
-    const cap::Page buffer_frame(bootinfo.userImageFrames.start + (buffer - image_start) / page);
-
-    const seL4_CPtr reply = configure_child(bootinfo, child, fault_ep, buffer, buffer_frame, make);
-    const auto layout = runtime::thread_tls_layout();
-    check(layout.region_size <= sizeof child_tls && layout.region_align <= 64,
-          "TLS fits the region");
-    const auto thread_pointer = runtime::initialize_thread_tls(child_tls, sizeof child_tls);
-
-    // Where the capability the child sends will land.
-    const auto received_slot = slots.take();
-    IpcBuffer::current().set_receive_slot(root.cptr(), received_slot, word_bits);
-
-    seL4_UserContext registers{};
-    arch::set_entry(registers, reinterpret_cast<seL4_Word>(&child_main),
-                    reinterpret_cast<seL4_Word>(child_stack + sizeof child_stack), 5,
-                    thread_pointer);
-    check(child.write_registers(true, 0, sizeof registers / sizeof(seL4_Word), registers).ok(),
-          "start the child");
+    auto child = Thread::start(
+        env,
+        [&] {
+            marker = 105;
+            set_mr(0, 0x1234);
+            set_mr(1, static_cast<seL4_Word>(marker));
+            IpcBuffer::current().set_cap(0, notification.cptr());
+            const auto answer = endpoint.call(MessageInfo(42, 2, 1));
+            if (answer.label() == 0 && get_mr(0) == 0x5678) {
+                volatile int* volatile target = reinterpret_cast<volatile int*>(fault_address);
+                *target = 1; // fault on purpose
+            }
+        },
+        {.fault_endpoint = endpoint, .fault_badge = fault_badge, .name = "faulting-child"});
+    check(child.has_value(), "start a thread with a fault handler");
+    if (!child) return;
 
     const auto call = receive(endpoint, reply);
-    if (call.badge == fault_badge) {
-        const auto early = decode_fault(call.info);
-        std::printf("threads: the child faulted first: fault type %lu\n",
-                    static_cast<unsigned long>(early.index()));
-        if (const auto* vm = std::get_if<fault::VmFault>(&early))
-            std::printf("threads: VMFault ip %lx address %lx\n", static_cast<unsigned long>(vm->ip),
-                        static_cast<unsigned long>(vm->address));
-        if (const auto* ue = std::get_if<fault::UserException>(&early))
-            std::printf("threads: UserException ip %lx number %lu\n",
-                        static_cast<unsigned long>(ue->ip), static_cast<unsigned long>(ue->number));
-        if (const auto* cf = std::get_if<fault::CapFault>(&early))
-            std::printf("threads: CapFault ip %lx address %lx\n",
-                        static_cast<unsigned long>(cf->ip),
-                        static_cast<unsigned long>(cf->address));
-    }
-    check(call.info.label() == 42 && call.info.length() == 2, "call arrives with label and length");
+    check(call.badge == 0 && call.info.label() == 42 && call.info.length() == 2,
+          "call arrives with label and length");
     check(get_mr(0) == 0x1234 && get_mr(1) == 105, "call data, and the child's own thread_local");
-    check(marker == 7, "the parent's thread_local is untouched");
+    check(marker == 7, "the initial thread's thread_local is untouched");
     check(call.info.extra_caps() == 1 && call.info.caps_unwrapped() == 0,
           "one capability transferred");
-    if constexpr (sel4::config::debug_build)
-        check(debug::cap_identify(received_slot) == debug::cap_identify(notification.cptr()),
+    if constexpr (config::debug_build)
+        check(debug::cap_identify(received_slot) == debug::cap_identify(CPtr(notification)),
               "the transferred capability is a notification");
 
     set_mr(0, 0x5678);
@@ -177,8 +93,111 @@ int main_task(const seL4_BootInfo& bootinfo) {
     const auto* vm_fault = std::get_if<fault::VmFault>(&fault);
     check(vm_fault && vm_fault->address == fault_address && !vm_fault->instruction_fetch,
           "decoded as a data VMFault at the address");
-    check(child.suspend().ok(), "suspend the faulted child");
+    check(child->tcb().suspend().ok(), "suspend the faulted thread");
+    child->detach(); // it never finishes
+}
 
+void join_and_recycle(Env& env) {
+    std::atomic<int> ran{0};
+    {
+        auto first = Thread::start(env, [&] { ran += 1; });
+        check(first && (first->join(), ran == 1), "a thread runs and is joined");
+    }
+    const auto memory = env.memory_available();
+    for (int i = 0; i < 20; ++i) {
+        auto again = Thread::start(env, [&] { ran += 1; });
+        if (!again) break;
+    } // each joined by ~Thread
+    check(ran == 21, "20 more threads, each joined");
+    check(env.memory_available() == memory, "finished threads are reused, not leaked");
+}
+
+void on_every_core(Env& env) {
+    std::atomic<int> ran{0};
+    std::vector<Thread> threads;
+    for (seL4_Word core = 0; core < env.cores(); ++core) {
+        auto started = Thread::start(env, [&] { ran += 1; }, {.core = core});
+        if (started) threads.push_back(std::move(*started));
+    }
+    threads.clear(); // joins
+    std::printf("threads: %lu core(s)\n", static_cast<unsigned long>(env.cores()));
+    check(ran == static_cast<int>(env.cores()), "a thread on every core");
+    check(Thread::start(env, [] {}, {.core = env.cores()}).error() == Error::invalid_argument,
+          "no such core is Error::invalid_argument");
+}
+
+void standard_threads() {
+    constexpr int threads = 4, rounds = 2000;
+    std::mutex mutex;
+    long total = 0;
+    std::vector<std::thread> workers;
+    std::atomic<int> distinct_markers{0};
+    for (int t = 0; t < threads; ++t)
+        workers.emplace_back([&, t] {
+            marker = 1000 + t;
+            for (int i = 0; i < rounds; ++i) {
+                std::lock_guard<std::mutex> guard(mutex);
+                ++total;
+                if (i % 100 == 0) std::this_thread::yield();
+            }
+            if (marker == 1000 + t) distinct_markers += 1;
+        });
+    for (auto& worker : workers)
+        worker.join();
+    check(total == threads * rounds, "std::thread x4 contending on a std::mutex");
+    check(distinct_markers == threads && marker == 7, "thread_local per std::thread");
+
+    // A producer and a consumer through a condition variable.
+    std::condition_variable ready;
+    std::deque<int> queue;
+    long sum = 0;
+    std::thread consumer([&] {
+        for (int received = 0; received < 100; ++received) {
+            std::unique_lock<std::mutex> lock(mutex);
+            ready.wait(lock, [&] { return !queue.empty(); });
+            sum += queue.front();
+            queue.pop_front();
+        }
+    });
+    for (int i = 1; i <= 100; ++i) {
+        {
+            std::lock_guard<std::mutex> guard(mutex);
+            queue.push_back(i);
+        }
+        ready.notify_one();
+        if (i % 10 == 0) std::this_thread::yield();
+    }
+    consumer.join();
+    check(sum == 5050, "std::condition_variable between two threads");
+    check(std::this_thread::get_id() != consumer.get_id(), "thread ids differ");
+}
+
+void clock_and_sleep() {
+    using namespace std::chrono;
+    if (!runtime::clock_available()) {
+        std::printf("threads: no user-readable counter on this kernel: steady_clock does not "
+                    "advance\n");
+        return;
+    }
+    const auto start_ns = runtime::clock_nanoseconds();
+    const auto before = steady_clock::now();
+    std::this_thread::sleep_for(milliseconds(20));
+    const auto slept = duration_cast<milliseconds>(steady_clock::now() - before).count();
+    std::printf(
+        "threads: counter at %llu Hz; sleep_for(20ms) took %lld ms (%llu ns by the counter)\n",
+        static_cast<unsigned long long>(runtime::clock_frequency()), static_cast<long long>(slept),
+        static_cast<unsigned long long>(runtime::clock_nanoseconds() - start_ns));
+    check(slept >= 20 && slept < 2000, "steady_clock and sleep_for");
+}
+
+} // namespace
+
+int main_task(Env& env) {
+    ipc_and_fault(env);
+    join_and_recycle(env);
+    on_every_core(env);
+    standard_threads();
+    clock_and_sleep();
     if (failures) return failures;
     std::printf("threads: all passed\n");
     return 0;

@@ -9,10 +9,17 @@
 #define SEL4_CPP_SIZEOF_MUTEX 48
 #define SEL4_CPP_SIZEOF_ATTR 64
 #define SEL4_CPP_SIZEOF_SMALL_ATTR 8
+#define SEL4_CPP_SIZEOF_RWLOCK 56
+#elif defined(__arm__) || (defined(__riscv) && __riscv_xlen == 32) /* glibc's 32-bit sizes */
+#define SEL4_CPP_SIZEOF_MUTEX 24
+#define SEL4_CPP_SIZEOF_ATTR 36
+#define SEL4_CPP_SIZEOF_SMALL_ATTR 4
+#define SEL4_CPP_SIZEOF_RWLOCK 32
 #else /* x86_64, riscv64 */
 #define SEL4_CPP_SIZEOF_MUTEX 40
 #define SEL4_CPP_SIZEOF_ATTR 56
 #define SEL4_CPP_SIZEOF_SMALL_ATTR 4
+#define SEL4_CPP_SIZEOF_RWLOCK 56
 #endif
 
 typedef unsigned long pthread_t;
@@ -28,7 +35,8 @@ typedef union {
         unsigned count;
         int owner;
         unsigned users;
-        int kind;
+        int kind; /* at glibc's offset: its recursive initializer sets it */
+        unsigned long notification; /* to block on when contended (0 until then) */
     } state;
     char size[SEL4_CPP_SIZEOF_MUTEX];
     long align;
@@ -39,7 +47,11 @@ typedef union {
 } pthread_mutexattr_t;
 typedef union {
     struct {
-        unsigned sequence;
+        int lock; /* the lock over the queue of waiters */
+        unsigned handovers;
+        unsigned long notification;
+        void* head; /* waiters, first to wake first */
+        void* tail;
     } state;
     char size[48];
     long long align;
@@ -49,7 +61,7 @@ typedef union {
     int align;
 } pthread_condattr_t;
 typedef union {
-    char size[56];
+    char size[SEL4_CPP_SIZEOF_RWLOCK];
     long align;
 } pthread_rwlock_t;
 typedef union {

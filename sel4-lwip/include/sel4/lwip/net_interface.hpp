@@ -79,6 +79,9 @@ class NetInterface {
 
   private:
     void stop(rings::RingError error);
+    rings::Result<void> receive_batch();
+    void signal_driver();
+    void end_batch();
 
     rings::net::QueueConsumer rx_active_;
     rings::net::QueueProducer rx_free_;
@@ -91,6 +94,8 @@ class NetInterface {
     Notify notify_ = nullptr;
     NetStats stats_;
     bool stopped_ = false;
+    bool batching_ = false;
+    bool signal_pending_ = false;
 };
 
 } // namespace sel4::lwip

@@ -12,4 +12,4 @@ inline constexpr object::Kind object_types[] = {
     {seL4_X86_PDPTObject, 0, "PDPT"},
     {seL4_X64_PML4Object, 0, "PML4"},
 };
-}  // namespace sel4::arch
+} // namespace sel4::arch

@@ -1,0 +1,29 @@
+// aarch64: the generic timer's virtual count, readable at EL0 only when the kernel exports it
+// (KernelArmExportVCNTUser, CONFIG_EXPORT_VCNT_USER); otherwise reading it would fault.
+#pragma once
+
+#include <cstdint>
+
+#include <sel4/sys.hpp>
+
+namespace sel4::runtime::arch {
+
+#ifdef CONFIG_EXPORT_VCNT_USER
+inline constexpr bool counter_readable = true;
+#else
+inline constexpr bool counter_readable = false;
+#endif
+
+inline std::uint64_t read_counter() {
+    std::uint64_t value = 0;
+    if constexpr (counter_readable) asm volatile("isb; mrs %0, cntvct_el0" : "=r"(value));
+    return value;
+}
+
+inline std::uint64_t counter_frequency() {
+    std::uint64_t value = 0;
+    if constexpr (counter_readable) asm volatile("mrs %0, cntfrq_el0" : "=r"(value));
+    return value;
+}
+
+} // namespace sel4::runtime::arch
