@@ -26,7 +26,9 @@ packages=(
     # FAT images for the FAT reader's tests and the HTTP demo's disk
     dosfstools mtools
     # the HTTPS demo's build-time certificate
-    openssl
+    openssl curl
+    # the HTTP demo's browser test (headless)
+    chromium chromium-driver python3-selenium
     # API reference and debugging
     doxygen gdb-multiarch
 )

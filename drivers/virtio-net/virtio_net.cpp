@@ -108,6 +108,8 @@ class VirtioNet : public ProtectionDomain {
     HeaderSlots rx_headers_{virtqueue_size / 2}, tx_headers_{virtqueue_size / 2};
     net::QueueConsumer rx_free_, tx_active_;
     net::QueueProducer rx_active_, tx_free_;
+    net::Queue tx_free_queue_;
+    bool tx_free_attached_ = false;
     std::array<std::uint8_t, 6> mac_{0x52, 0x54, 0x00, 0x12, 0x34, 0x56};
     std::uint64_t client_errors_ = 0, device_errors_ = 0;
     bool running_ = false;
@@ -171,13 +173,26 @@ class VirtioNet : public ProtectionDomain {
         auto rfc = net::QueueConsumer::attach(*rf, {0, rx_data_size});
         auto tac = net::QueueConsumer::attach(*ta, {0, tx_data_size});
         auto rap = net::QueueProducer::attach(*ra);
-        auto tfp = net::QueueProducer::attach(*tf);
-        if (!rfc || !tac || !rap || !tfp) return rings::RingError::peer_index;
+        if (!rfc || !tac || !rap) return rings::RingError::peer_index;
         rx_free_ = *rfc;
         tx_active_ = *tac;
         rx_active_ = *rap;
-        tx_free_ = *tfp;
+        tx_free_queue_ = *tf;
         return {};
+    }
+
+    // The transmit free queue is taken over when the first sent buffer goes back: an sDDF C
+    // client fills it with its buffers in its own init, which runs after ours.
+    bool attach_tx_free() {
+        if (tx_free_attached_) return true;
+        auto producer = net::QueueProducer::attach(tx_free_queue_);
+        if (!producer) {
+            client_error(producer.error());
+            return false;
+        }
+        tx_free_ = *producer;
+        tx_free_attached_ = true;
+        return true;
     }
 
     void notified(Channel channel) override {
@@ -246,6 +261,7 @@ class VirtioNet : public ProtectionDomain {
                 break;
             }
             tx_headers_.give(static_cast<std::uint16_t>(used->cookie & 0xffff));
+            if (!attach_tx_free()) continue;
             if (auto p = tx_free_.push({used->cookie >> 16, 0}); !p) client_error(p.error());
             pushed = true;
         }

@@ -31,6 +31,13 @@ struct Server::Connection {
     bool close_after = false;
 };
 
+// Gives the request's strings back to the heap: assigning an empty string would keep their
+// buffers, and a connection's first long path would stay allocated for good.
+void Server::forget_request(Connection& c) {
+    [[maybe_unused]] const Request discarded = std::move(c.request);
+    c.request = Request{};
+}
+
 Server::Server(Site& site, const Limits& limits) : site_(site), limits_(limits) {
     // Everything a connection needs is allocated once, so that the heap does not move with load.
     connections_.reserve(limits.max_connections);
@@ -85,6 +92,7 @@ void Server::closed(ConnectionId id) {
     if (c->handle_open) site_.close(c->handle);
     c->handle_open = false;
     c->state = Connection::State::free;
+    forget_request(*c);
     c->out.clear();
     c->head_used = c->scanned = 0;
     --stats_.open;
@@ -172,6 +180,7 @@ void Server::finish_response(Connection& c) {
     c.out.clear();
     c.out_sent = 0;
     c.body_from_file = false;
+    forget_request(c);
     c.state = c.close_after ? Connection::State::closing : Connection::State::reading;
 }
 
@@ -192,7 +201,7 @@ void Server::advance(Connection& c, std::uint64_t now_ms) {
             if (end == std::string_view::npos) {
                 c.scanned = c.head_used >= 3 ? c.head_used - 3 : 0;
                 if (c.head_used == limits_.max_head) {
-                    c.request = Request{};
+                    forget_request(c);
                     refuse(c, Refusal{Status::header_fields_too_large, true});
                     continue;
                 }
@@ -207,7 +216,7 @@ void Server::advance(Connection& c, std::uint64_t now_ms) {
             c.head_started = now_ms;
             ++stats_.requests;
             if (auto* refusal = std::get_if<Refusal>(&parsed)) {
-                c.request = Request{};
+                forget_request(c);
                 refuse(c, *refusal);
                 continue;
             }
@@ -306,7 +315,7 @@ std::vector<ConnectionId> Server::expired(std::uint64_t now_ms) {
                 expired.push_back(static_cast<ConnectionId>(i));
             } else if (c.head_used > 0 && now_ms - c.head_started > limits_.head_timeout_ms) {
                 ++stats_.timeouts;
-                c.request = Request{};
+                forget_request(c);
                 refuse(c, Refusal{Status::request_timeout, true});
                 c.last_progress = now_ms;
             }

@@ -11,7 +11,7 @@ namespace {
 constexpr sel4::drivers::TimerClient timer{Channel{1}};
 constexpr std::uint64_t ms = 1'000'000;
 constexpr std::uint64_t timeouts[] = {1 * ms, 10 * ms, 100 * ms};
-constexpr std::uint64_t tolerance = 20 * ms;
+constexpr std::uint64_t tolerance = 50 * ms; // QEMU on a loaded machine is late at times
 } // namespace
 
 class TimerClient : public ProtectionDomain {

@@ -40,6 +40,8 @@ with tempfile.TemporaryDirectory() as staging:
     os.makedirs(os.path.join(root, "files"), exist_ok=True)
     with open(os.path.join(root, "files", "random.bin"), "wb") as f:
         f.write(random.Random(4).randbytes(5 << 20))  # the same bytes at every build
+    with open(os.path.join(root, "files", "1mib.bin"), "wb") as f:
+        f.write(random.Random(1).randbytes(1 << 20))  # for the benchmark
 
     tmp = image + ".tmp"
     with open(tmp, "wb") as f:

@@ -3,7 +3,6 @@
 // the virtio-blk driver's queues; time and timeouts from the timer PD; entropy from virtio-rng.
 #include <cstdio>
 #include <cstring>
-#include <malloc.h>
 #include <memory>
 #include <optional>
 #include <string>
@@ -15,6 +14,7 @@
 #include <sel4/http/server.hpp>
 #include <sel4/lwip/net_interface.hpp>
 #include <sel4/microkit.hpp>
+#include <sel4/runtime/heap.hpp>
 #include <sel4/tls/session.hpp>
 
 #include "ring_block_device.hpp"
@@ -90,6 +90,7 @@ struct Connection {
     std::array<std::byte, 4096> out{};              // pulled, not yet queued in lwIP
     std::size_t out_start = 0, out_end = 0;
     bool in_use = false;
+    bool close_wanted = false;
 };
 
 // The site, with one generated page: the server's own counters, for tests and curious users.
@@ -98,6 +99,7 @@ class StatusSite : public sel4::http::Site {
     StatusSite(sel4::http::Site& files) : files_(files) {}
     Found open(std::string_view path) override {
         if (path != status_path) return files_.open(path);
+        std::string().swap(page_); // measured without the last page held
         page_ = render();
         return {Kind::file, page_.size(), status_handle};
     }
@@ -138,27 +140,34 @@ struct State {
 };
 
 std::size_t heap_in_use() {
-    return mallinfo().uordblks;
+    return sel4::runtime::heap_statistics().used_bytes;
+}
+std::size_t heap_blocks() {
+    return sel4::runtime::heap_statistics().used_blocks;
 }
 
 std::string StatusSite::render() const {
     const auto& h = state->http->stats();
     const auto& s = state->https->stats();
     const auto& c = state->cache.stats();
-    char text[768];
-    std::snprintf(text, sizeof text,
-                  "{\"heap_in_use\": %zu, \"http_open\": %zu, \"https_open\": %zu, "
-                  "\"http_accepted\": %llu, \"https_accepted\": %llu, \"refused\": %llu, "
-                  "\"requests\": %llu, \"timeouts\": %llu, \"tls_failures\": %llu, "
-                  "\"open_files\": %zu, \"cache_hits\": %llu, \"cache_misses\": %llu, "
-                  "\"disk_requests\": %llu}\n",
-                  heap_in_use(), h.open, s.open, (unsigned long long)h.accepted,
-                  (unsigned long long)s.accepted, (unsigned long long)state->refused,
-                  (unsigned long long)(h.requests + s.requests),
-                  (unsigned long long)(h.timeouts + s.timeouts),
-                  (unsigned long long)state->tls_failures, state->files->open_files(),
-                  (unsigned long long)c.hits, (unsigned long long)c.misses,
-                  (unsigned long long)state->disk.requests());
+    char text[1024];
+    std::snprintf(
+        text, sizeof text,
+        "{\"heap_in_use\": %zu, \"heap_blocks\": %zu, \"http_open\": %zu, \"https_open\": %zu, "
+        "\"http_accepted\": %llu, \"https_accepted\": %llu, \"refused\": %llu, "
+        "\"requests\": %llu, \"timeouts\": %llu, \"tls_failures\": %llu, "
+        "\"open_files\": %zu, \"cache_hits\": %llu, \"cache_misses\": %llu, "
+        "\"disk_requests\": %llu, \"rx_dropped\": %llu, \"tx_dropped\": %llu, "
+        "\"net_peer_errors\": %llu}\n",
+        heap_in_use(), heap_blocks(), h.open, s.open, (unsigned long long)h.accepted,
+        (unsigned long long)s.accepted, (unsigned long long)state->refused,
+        (unsigned long long)(h.requests + s.requests),
+        (unsigned long long)(h.timeouts + s.timeouts), (unsigned long long)state->tls_failures,
+        state->files->open_files(), (unsigned long long)c.hits, (unsigned long long)c.misses,
+        (unsigned long long)state->disk.requests(),
+        (unsigned long long)state->net.stats().rx_dropped,
+        (unsigned long long)state->net.stats().tx_dropped,
+        (unsigned long long)state->net.stats().peer_errors);
     return text;
 }
 
@@ -222,7 +231,15 @@ void pump(Connection& c) {
         c.out_start += n;
     }
     tcp_output(c.pcb);
-    if (c.out_start == c.out_end && stream_should_close(c)) close_connection(c);
+    // Closed later, outside lwIP's input processing: a FIN that came with the last request is
+    // only accounted for after the receive callback, and closing before that would reset.
+    c.close_wanted = c.out_start == c.out_end && stream_should_close(c);
+}
+
+void close_finished() {
+    for (auto* port : {&state->plain, &state->secure})
+        for (Connection& c : *port)
+            if (c.in_use && c.close_wanted) close_connection(c);
 }
 
 void pump_all() {
@@ -294,6 +311,7 @@ err_t on_accept(void* arg, tcp_pcb* pcb, err_t err) {
     c.tls = tls;
     c.id = *id;
     c.in_use = true;
+    c.close_wanted = false;
     c.out_start = c.out_end = 0;
     if (tls) c.stream = std::make_unique<sel4::tls::HttpsStream>(*state->tls, server, *id);
     tcp_nagle_disable(pcb);
@@ -416,6 +434,7 @@ class HttpServer : public ProtectionDomain {
             }
         }
         state->net.poll();
+        if (state->serving) close_finished();
     }
 };
 

@@ -88,6 +88,7 @@ class Server {
 
   private:
     struct Connection;
+    static void forget_request(Connection& c);
     Connection* get(ConnectionId id) const;
     void advance(Connection& c, std::uint64_t now_ms);
     void start_response(Connection& c, Status status, std::uint64_t size, std::string_view type,
