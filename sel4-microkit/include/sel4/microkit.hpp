@@ -82,7 +82,6 @@ class Child {
 // once with SEL4_MICROKIT_PD. The handlers run one at a time, in the PD's event loop.
 class ProtectionDomain {
   public:
-    virtual ~ProtectionDomain() = default;
     // Runs once, before any other handler.
     virtual void init() = 0;
     // A channel was notified (or its interrupt came).
@@ -96,6 +95,11 @@ class ProtectionDomain {
     [[noreturn]] static MessageInfo default_protected_call(Channel channel, MessageInfo message);
     // What the default fault handler does (see default_protected_call).
     [[noreturn]] static std::optional<MessageInfo> default_fault(Child child, MessageInfo message);
+
+  protected:
+    // Not virtual: a PD lives for good and is never deleted through this base (no deleting
+    // destructor, hence no operator delete and no heap in PDs that allocate nothing).
+    ~ProtectionDomain() = default;
 };
 
 // A memory region the system description binds with setvar: the Microkit tool writes the
@@ -134,7 +138,10 @@ namespace detail {
     }                                                                                              \
     extern "C" std::byte* const sel4_runtime_heap_start = sel4_microkit_image::heap.bytes;         \
     extern "C" const std::size_t sel4_runtime_heap_size = sel4_microkit_image::config.heap_size;   \
+    namespace sel4_microkit_image {                                                                \
+    /* At namespace scope: constructed with the other static objects, no guard. */                 \
+    pd_class protection_domain;                                                                    \
+    }                                                                                              \
     extern "C" [[noreturn]] void sel4_microkit_main() {                                            \
-        static pd_class protection_domain;                                                         \
-        ::sel4::microkit::detail::run(protection_domain);                                          \
+        ::sel4::microkit::detail::run(sel4_microkit_image::protection_domain);                     \
     }
