@@ -9,8 +9,9 @@
 //
 // The runtime (shared with root tasks) gives the PD thread-local storage, a heap, the C and C++
 // libraries, constructors and exceptions, and runs the event loop: notifications, protected
-// procedure calls and child faults arrive as calls of these methods. A deferred notify or IRQ
-// ack is sent with the next receive, as libmicrokit does.
+// procedure calls and child faults arrive as calls of these methods (or of a Handler bound to
+// the channel). Every IRQ is acknowledged once before the first receive, as libmicrokit does
+// since 2.1.0. A deferred notify or IRQ ack is sent with the next receive, as libmicrokit does.
 #pragma once
 
 #include <cstddef>
@@ -19,24 +20,30 @@
 #include <string_view>
 
 #include <sel4/message.hpp>
+#include <sel4/microkit/slots.h>
 #include <sel4/runtime/runtime.hpp>
 #include <sel4/sys.hpp>
 
 namespace sel4::microkit {
 
-// The PD's capability slots, as the Microkit tool lays them out.
+// The PD's capability slots, as the Microkit tool lays them out (sel4/microkit/slots.h, which
+// the C API's microkit.h shares).
 namespace slot {
-inline constexpr seL4_CPtr input = 1;
-inline constexpr seL4_CPtr reply = 4;
-inline constexpr seL4_CPtr monitor = 5;
-inline constexpr seL4_CPtr own_tcb = 6;
-inline constexpr seL4_CPtr notification_base = 10;
-inline constexpr seL4_CPtr endpoint_base = 74;
-inline constexpr seL4_CPtr irq_base = 138;
-inline constexpr seL4_CPtr child_tcb_base = 202;
+inline constexpr seL4_CPtr input = INPUT_CAP;
+inline constexpr seL4_CPtr fault_endpoint = FAULT_EP_CAP;
+inline constexpr seL4_CPtr vspace = VSPACE_CAP;
+inline constexpr seL4_CPtr reply = REPLY_CAP;
+inline constexpr seL4_CPtr monitor = MONITOR_EP;
+inline constexpr seL4_CPtr own_tcb = TCB_CAP;
+inline constexpr seL4_CPtr notification_base = BASE_OUTPUT_NOTIFICATION_CAP;
+inline constexpr seL4_CPtr endpoint_base = BASE_ENDPOINT_CAP;
+inline constexpr seL4_CPtr irq_base = BASE_IRQ_CAP;
+inline constexpr seL4_CPtr child_tcb_base = BASE_TCB_CAP;
+inline constexpr seL4_CPtr vm_tcb_base = BASE_VM_TCB_CAP;
+inline constexpr seL4_CPtr vcpu_base = BASE_VCPU_CAP;
 } // namespace slot
 
-inline constexpr unsigned max_channels = 62;
+inline constexpr unsigned max_channels = MICROKIT_MAX_CHANNELS;
 
 // This PD's name, as the system description gives it.
 std::string_view name();
@@ -88,17 +95,74 @@ class ProtectionDomain {
     [[noreturn]] static std::optional<MessageInfo> default_fault(Child child, MessageInfo message);
 };
 
+namespace detail {
+// A handler bound to one channel, called instead of notified() for it.
+class ChannelHandler {
+  public:
+    virtual void handle() = 0;
+
+  protected:
+    explicit ChannelHandler(Channel channel);
+    ~ChannelHandler();
+    ChannelHandler(const ChannelHandler&) = delete;
+    ChannelHandler& operator=(const ChannelHandler&) = delete;
+
+  private:
+    Channel channel_;
+};
+} // namespace detail
+
+// Binds a notification or IRQ channel to a member function (after Genode's Signal_handler):
+//
+//     class Driver : public ProtectionDomain {
+//         Handler<Driver> irq{*this, Channel(3), &Driver::on_interrupt};
+//         void on_interrupt() { ...; Channel(3).irq_ack(); }
+//     };
+//
+// A bound channel's events go to its handler; the others to notified(). Binding a channel
+// twice stops the PD.
+template <class Owner>
+class Handler : public detail::ChannelHandler {
+  public:
+    Handler(Owner& owner, Channel channel, void (Owner::*method)())
+        : ChannelHandler(channel), owner_(owner), method_(method) {}
+    void handle() override { (owner_.*method_)(); }
+
+  private:
+    Owner& owner_;
+    void (Owner::*method_)();
+};
+
 // A memory region the system description binds with setvar: the Microkit tool writes the
 // region's address into this 8-byte object. Declare it at namespace scope, with C linkage and
 // the setvar's name:   extern "C" sel4::microkit::Region<Message> shared;
+// For memory shared with other PDs; T may be an array element (region[i]).
 template <class T>
 struct Region {
     std::uintptr_t address;
     T* get() const { return reinterpret_cast<T*>(address); }
     T* operator->() const { return get(); }
     T& operator*() const { return *get(); }
+    T& operator[](std::size_t index) const { return get()[index]; }
 };
 static_assert(sizeof(Region<int>) == 8);
+
+// A region of device registers (setvar as for Region): every access is one volatile load or
+// store of the register's width, at a byte offset, never merged or reordered by the compiler.
+//     extern "C" sel4::microkit::DeviceRegion uart;
+//     uart.write<std::uint32_t>(0x00, 'A'); if (uart.read<std::uint32_t>(0x18) & 0x20) ...
+struct DeviceRegion {
+    std::uintptr_t address;
+    template <class T = std::uint32_t>
+    T read(std::size_t offset) const {
+        return *reinterpret_cast<const volatile T*>(address + offset);
+    }
+    template <class T = std::uint32_t>
+    void write(std::size_t offset, T value) const {
+        *reinterpret_cast<volatile T*>(address + offset) = value;
+    }
+};
+static_assert(sizeof(DeviceRegion) == 8);
 
 struct Config {
     std::size_t heap_size = 256 * 1024;

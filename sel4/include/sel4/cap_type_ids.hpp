@@ -1,6 +1,6 @@
 // The kernel's numbers for kinds of capabilities (its cap tags, which seL4_DebugCapIdentify
-// returns), for Cap::cast's debug check: the portable ones here, the architecture's in
-// sel4/arch/cap_type_ids.hpp.
+// returns), for Cap::cast's debug check: those every architecture numbers alike here, the
+// others in sel4/arch/cap_type_ids.hpp.
 #pragma once
 
 #include <sel4/cap.hpp>
@@ -42,30 +42,6 @@ struct CapTypeId<tag::CNode> {
 template <>
 struct CapTypeId<tag::Tcb> {
     static constexpr int value = 12;
-};
-template <>
-struct CapTypeId<tag::IrqControl> {
-    static constexpr int value = 14;
-};
-template <>
-struct CapTypeId<tag::IrqHandler> {
-    static constexpr int value = 16;
-};
-template <>
-struct CapTypeId<tag::DomainSet> {
-    static constexpr int value = 20;
-};
-template <>
-struct CapTypeId<tag::SchedContext> {
-    static constexpr int value = 22;
-};
-template <>
-struct CapTypeId<tag::SchedControl> {
-    static constexpr int value = 24;
-};
-template <>
-struct CapTypeId<tag::Page> {
-    static constexpr int value = 1;
 };
 
 } // namespace sel4

@@ -14,4 +14,4 @@ inline constexpr object::Kind object_types[] = {
     {seL4_ARM_VCPUObject, 0, "vcpu"},
 #endif
 };
-}  // namespace sel4::arch
+} // namespace sel4::arch

@@ -10,6 +10,30 @@ struct AsidPool;
 struct Vcpu;
 } // namespace tag
 template <>
+struct CapTypeId<tag::IrqControl> {
+    static constexpr int value = 14;
+};
+template <>
+struct CapTypeId<tag::IrqHandler> {
+    static constexpr int value = 16;
+};
+template <>
+struct CapTypeId<tag::DomainSet> {
+    static constexpr int value = 20;
+};
+template <>
+struct CapTypeId<tag::SchedContext> {
+    static constexpr int value = 22;
+};
+template <>
+struct CapTypeId<tag::SchedControl> {
+    static constexpr int value = 24;
+};
+template <>
+struct CapTypeId<tag::Page> {
+    static constexpr int value = 1;
+};
+template <>
 struct CapTypeId<tag::PageTable> {
     static constexpr int value = 3;
 };

@@ -1,0 +1,13 @@
+// aarch32 blueprints: 4 KiB and 64 KiB frames, 1 MiB sections, page tables, and the page
+// directory as the VSpace root.
+#pragma once
+
+#include <sel4/object.hpp>
+
+namespace sel4::object {
+struct Page : Fixed<tag::Page, seL4_ARM_SmallPageObject, seL4_PageBits> {};
+struct LargePage : Fixed<tag::Page, seL4_ARM_LargePageObject, seL4_LargePageBits> {};
+struct Section : Fixed<tag::Page, seL4_ARM_SectionObject, seL4_SectionBits> {};
+struct PageTable : Fixed<tag::PageTable, seL4_ARM_PageTableObject, seL4_PageTableBits> {};
+struct VSpace : Fixed<tag::VSpace, seL4_ARM_PageDirectoryObject, seL4_PageDirBits> {};
+} // namespace sel4::object
