@@ -43,6 +43,7 @@ inline constexpr seL4_CPtr vm_tcb_base = BASE_VM_TCB_CAP;
 inline constexpr seL4_CPtr vcpu_base = BASE_VCPU_CAP;
 } // namespace slot
 
+// Channel ids are below this.
 inline constexpr unsigned max_channels = MICROKIT_MAX_CHANNELS;
 
 // This PD's name, as the system description gives it.
@@ -52,16 +53,21 @@ std::string_view name();
 // have stops the PD with a message naming the channel and the PD.
 class Channel {
   public:
+    // The channel with this id, and its id.
     constexpr explicit Channel(unsigned id) : id_(id) {}
     constexpr unsigned id() const { return id_; }
 
+    // Signals the PD at the other end.
     void notify() const;
+    // Acknowledges the channel's interrupt, so that the next one is delivered.
     void irq_ack() const;
+    // A protected procedure call to the PD at the other end; returns its reply.
     MessageInfo pp_call(MessageInfo message) const;
     // Sent with the event loop's next receive (one per handler at most, as in libmicrokit).
     void deferred_notify() const;
     void deferred_irq_ack() const;
 
+    // The same channel.
     friend constexpr bool operator==(Channel a, Channel b) { return a.id_ == b.id_; }
 
   private:
@@ -71,19 +77,26 @@ class Channel {
 // A child PD (its id in the system description), for fault handling and restarts.
 class Child {
   public:
+    // The child with this id, and its id.
     constexpr explicit Child(unsigned id) : id_(id) {}
     constexpr unsigned id() const { return id_; }
+    // Starts it again at entry_point.
     void restart(seL4_Word entry_point) const;
+    // Suspends it.
     void stop() const;
 
   private:
     unsigned id_;
 };
 
+// A protection domain: derive from it, override what the PD handles, name it with
+// SEL4_MICROKIT_PD.
 class ProtectionDomain {
   public:
     virtual ~ProtectionDomain() = default;
+    // Called once, before any event.
     virtual void init() = 0;
+    // A notification or interrupt on a channel no Handler is bound to.
     virtual void notified(Channel channel);
     // A protected procedure call from a client; returns the reply.
     virtual MessageInfo protected_call(Channel channel, MessageInfo message);
@@ -92,6 +105,7 @@ class ProtectionDomain {
 
     // What the defaults do: stop the PD with a message naming it and the channel or child.
     [[noreturn]] static MessageInfo default_protected_call(Channel channel, MessageInfo message);
+    // (the same, for faults)
     [[noreturn]] static std::optional<MessageInfo> default_fault(Child child, MessageInfo message);
 };
 
@@ -124,8 +138,10 @@ class ChannelHandler {
 template <class Owner>
 class Handler : public detail::ChannelHandler {
   public:
+    // Binds channel to owner.method() (the PD's constructor runs it, before init()).
     Handler(Owner& owner, Channel channel, void (Owner::*method)())
         : ChannelHandler(channel), owner_(owner), method_(method) {}
+    // Calls the method (the event loop does).
     void handle() override { (owner_.*method_)(); }
 
   private:
@@ -139,12 +155,19 @@ class Handler : public detail::ChannelHandler {
 // For memory shared with other PDs; T may be an array element (region[i]).
 template <class T>
 struct Region {
+    // The region's address, written by the Microkit tool.
     std::uintptr_t address;
+
+    // The region as a T.
     T* get() const { return reinterpret_cast<T*>(address); }
+    // Its members.
     T* operator->() const { return get(); }
+    // The T itself.
     T& operator*() const { return *get(); }
+    // The index'th T of an array.
     T& operator[](std::size_t index) const { return get()[index]; }
 };
+
 static_assert(sizeof(Region<int>) == 8);
 
 // A region of device registers (setvar as for Region): every access is one volatile load or
@@ -152,11 +175,13 @@ static_assert(sizeof(Region<int>) == 8);
 //     extern "C" sel4::microkit::DeviceRegion uart;
 //     uart.write<std::uint32_t>(0x00, 'A'); if (uart.read<std::uint32_t>(0x18) & 0x20) ...
 struct DeviceRegion {
-    std::uintptr_t address;
+    std::uintptr_t address; // written by the Microkit tool
+    // The register of type T at a byte offset.
     template <class T = std::uint32_t>
     T read(std::size_t offset) const {
         return *reinterpret_cast<const volatile T*>(address + offset);
     }
+    // Stores value into the register at a byte offset.
     template <class T = std::uint32_t>
     void write(std::size_t offset, T value) const {
         *reinterpret_cast<volatile T*>(address + offset) = value;
@@ -164,8 +189,9 @@ struct DeviceRegion {
 };
 static_assert(sizeof(DeviceRegion) == 8);
 
+// What SEL4_MICROKIT_PD's optional designated initializers set.
 struct Config {
-    std::size_t heap_size = 256 * 1024;
+    std::size_t heap_size = 256 * 1024; // bytes of heap behind malloc and new
 };
 
 namespace detail {

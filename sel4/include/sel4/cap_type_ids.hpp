@@ -19,30 +19,15 @@ struct IrqHandler;
 struct DomainSet;
 } // namespace tag
 
-template <>
-struct CapTypeId<tag::Untyped> {
-    static constexpr int value = 2;
-};
-template <>
-struct CapTypeId<tag::Endpoint> {
-    static constexpr int value = 4;
-};
-template <>
-struct CapTypeId<tag::Notification> {
-    static constexpr int value = 6;
-};
-template <>
-struct CapTypeId<tag::Reply> {
-    static constexpr int value = 8;
-};
-template <>
-struct CapTypeId<tag::CNode> {
-    static constexpr int value = 10;
-};
-template <>
-struct CapTypeId<tag::Tcb> {
-    static constexpr int value = 12;
-};
+// clang-format off
+// The kernel's cap tags of these capability types.
+template <> inline constexpr int cap_type_id<tag::Untyped> = 2;
+template <> inline constexpr int cap_type_id<tag::Endpoint> = 4;
+template <> inline constexpr int cap_type_id<tag::Notification> = 6;
+template <> inline constexpr int cap_type_id<tag::Reply> = 8;
+template <> inline constexpr int cap_type_id<tag::CNode> = 10;
+template <> inline constexpr int cap_type_id<tag::Tcb> = 12;
+// clang-format on
 
 } // namespace sel4
 

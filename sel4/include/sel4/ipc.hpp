@@ -43,14 +43,15 @@ struct Method;
 template <seL4_Word Label, class R, class... Args>
 struct Method<Label, R(Args...)> {
     static_assert(Label != 0, "label 0 is the reply's success label");
-    static constexpr seL4_Word label = Label;
-    using result = R;
-    using arguments = std::tuple<Args...>;
+    static constexpr seL4_Word label = Label; // the message label that selects it
+    using result = R;                         // what it returns (a value, Result<T> or void)
+    using arguments = std::tuple<Args...>;    // what it takes
 };
 
+// A protocol: its methods, whose labels differ.
 template <class... Methods>
 struct Interface {
-    using methods = std::tuple<Methods...>;
+    using methods = std::tuple<Methods...>; // the methods
 };
 
 namespace detail {
@@ -201,8 +202,10 @@ MessageInfo dispatch(Server& server, MessageInfo request) {
 template <class Protocol, class Transport>
 class Client {
   public:
+    // A client calling through transport.
     explicit Client(Transport transport) : transport_(transport) {}
 
+    // Calls method M with the arguments; its result, or the error the server answered with.
     template <class M, class... Given>
     [[nodiscard]] Result<typename detail::Layout<M>::value> call(const Given&... given) const {
         return invoke<M>(static_cast<typename M::arguments*>(nullptr), given...);
@@ -237,6 +240,7 @@ class Client {
     Transport transport_;
 };
 
+// A client of Protocol over an endpoint or a Microkit channel.
 template <class Protocol, class Transport>
 requires detail::EndpointLike<Transport> || detail::ChannelLike<Transport>
     Client<Protocol, Transport> client(Transport transport) {

@@ -5,6 +5,7 @@
 #include <sel4/object.hpp>
 
 namespace sel4::object {
+// The architecture's frames, tables and VSpace root.
 struct Page : Fixed<tag::Page, seL4_ARM_SmallPageObject, seL4_PageBits> {};
 struct LargePage : Fixed<tag::Page, seL4_ARM_LargePageObject, seL4_LargePageBits> {};
 struct Section : Fixed<tag::Page, seL4_ARM_SectionObject, seL4_SectionBits> {};

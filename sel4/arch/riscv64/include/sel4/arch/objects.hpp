@@ -4,6 +4,7 @@
 #include <sel4/object.hpp>
 
 namespace sel4::object {
+// The architecture's frames, tables and VSpace root.
 struct Page : Fixed<tag::Page, seL4_RISCV_4K_Page, seL4_PageBits> {};
 struct LargePage : Fixed<tag::Page, seL4_RISCV_Mega_Page, seL4_LargePageBits> {};
 struct PageTable : Fixed<tag::PageTable, seL4_RISCV_PageTableObject, seL4_PageTableBits> {};

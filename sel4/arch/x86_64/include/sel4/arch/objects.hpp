@@ -5,6 +5,7 @@
 #include <sel4/object.hpp>
 
 namespace sel4::object {
+// The architecture's frames, tables and VSpace root.
 struct Page : Fixed<tag::Page, seL4_X86_4K, seL4_PageBits> {};
 struct LargePage : Fixed<tag::Page, seL4_X86_LargePageObject, seL4_LargePageBits> {};
 struct PageTable : Fixed<tag::PageTable, seL4_X86_PageTableObject, seL4_PageTableBits> {};
