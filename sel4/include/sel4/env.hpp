@@ -110,9 +110,9 @@ class Env {
     friend struct detail::EnvProvider;
 };
 
-// The window where Env maps pages: far above any image, below every architecture's top of
-// user space (riscv64 Sv39: 256 GiB).
-inline constexpr std::uintptr_t env_mapping_base = std::uintptr_t{0x20} << 32;
+// The window where Env maps pages (arch::mapping_window): far above the image, below the top of
+// the architecture's user space.
+inline constexpr std::uintptr_t env_mapping_base = arch::mapping_window;
 
 } // namespace sel4
 
