@@ -98,6 +98,33 @@ void ipc_and_fault(Env& env) {
     child->detach(); // it never finishes
 }
 
+// An exception of the processor's own (a trap instruction) reaches the fault handler decoded.
+void user_exception(Env& env) {
+    const auto endpoint = env.allocate<cap::Endpoint>().value();
+    cap::Reply reply;
+#ifdef CONFIG_KERNEL_MCS
+    reply = env.allocate<cap::Reply>().value();
+#endif
+    auto child = Thread::start(env, [] { __builtin_trap(); },
+                               {.fault_endpoint = endpoint, .fault_badge = 7});
+    if (!child) return check(false, "start a trapping thread");
+    const auto message = receive(endpoint, reply);
+    const auto fault = decode_fault(message.info);
+    const auto* exception = std::get_if<fault::UserException>(&fault);
+    std::printf("threads: trap: %s", fault_name(fault));
+    if (exception)
+        std::printf(" number %lu code %lu at ip %#lx, sp %#lx",
+                    static_cast<unsigned long>(exception->number),
+                    static_cast<unsigned long>(exception->code),
+                    static_cast<unsigned long>(exception->ip),
+                    static_cast<unsigned long>(exception->sp));
+    std::printf("\n");
+    check(message.badge == 7 && exception && exception->ip != 0 && exception->sp != 0,
+          "a trap is a decoded UserException with where it happened");
+    (void)child->tcb().suspend();
+    child->detach();
+}
+
 // A protocol described once, served by one thread and called by another.
 namespace calc {
 struct Pair {
@@ -271,6 +298,7 @@ void clock_and_sleep() {
 
 int main_task(Env& env) {
     ipc_and_fault(env);
+    user_exception(env);
     typed_ipc(env);
     join_and_recycle(env);
     on_every_core(env);
