@@ -226,7 +226,11 @@ class Client {
             reply = transport_.call(request);
         else
             reply = transport_.pp_call(request);
-        if (reply.label() != 0) return static_cast<Error>(reply.label());
+        // The server's error; a label that is none of ours (a confused or hostile server) is
+        // reported as invalid_argument, never misread as success.
+        if (const seL4_Word label = reply.label(); label != 0)
+            return label <= static_cast<seL4_Word>(Error::no_free_slot) ? static_cast<Error>(label)
+                                                                        : Error::invalid_argument;
         if (reply.length() != L::reply_words) return Error::invalid_argument;
         using V = typename L::value;
         if constexpr (std::is_void_v<V>) {
