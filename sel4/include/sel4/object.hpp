@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <type_traits>
 
 #include <sel4/blueprint.hpp>
 #include <sel4/gen/invocations.hpp>
@@ -73,22 +74,37 @@ struct SchedContext {
 namespace sel4::object {
 
 namespace detail {
-// The blueprint each capability type of one size comes from (declarations for decltype only).
-Endpoint blueprint_for(cap::Endpoint*);
-Notification blueprint_for(cap::Notification*);
-Tcb blueprint_for(cap::Tcb*);
-Page blueprint_for(cap::Page*);
-PageTable blueprint_for(cap::PageTable*);
-VSpace blueprint_for(cap::VSpace*);
+// The blueprint each capability type of one size comes from.
+template <class C>
+constexpr auto default_blueprint() {
 #ifdef CONFIG_KERNEL_MCS
-Reply blueprint_for(cap::Reply*);
-SchedContext blueprint_for(cap::SchedContext*);
+    if constexpr (std::is_same_v<C, cap::Reply>)
+        return Reply{};
+    else if constexpr (std::is_same_v<C, cap::SchedContext>)
+        return SchedContext{};
+    else
 #endif
+        if constexpr (std::is_same_v<C, cap::Endpoint>)
+        return Endpoint{};
+    else if constexpr (std::is_same_v<C, cap::Notification>)
+        return Notification{};
+    else if constexpr (std::is_same_v<C, cap::Tcb>)
+        return Tcb{};
+    else if constexpr (std::is_same_v<C, cap::Page>)
+        return Page{};
+    else if constexpr (std::is_same_v<C, cap::PageTable>)
+        return PageTable{};
+    else if constexpr (std::is_same_v<C, cap::VSpace>)
+        return VSpace{};
+    else
+        static_assert(sizeof(C) == 0,
+                      "this capability type has no size-less blueprint: use create()");
+}
 } // namespace detail
 
 // The blueprint a capability type is made from when no size is given:
 // object::default_for<cap::Endpoint> is object::Endpoint.
 template <class CapType>
-using default_for = decltype(detail::blueprint_for(static_cast<CapType*>(nullptr)));
+using default_for = decltype(detail::default_blueprint<CapType>());
 
 } // namespace sel4::object

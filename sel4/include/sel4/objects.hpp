@@ -14,10 +14,10 @@ struct SchedControl;
 } // namespace tag
 
 namespace cap {
-using VSpace = Cap<tag::VSpace>; // the root of an address space
-using SchedContext = Cap<tag::SchedContext>;
-using Reply = Cap<tag::Reply>;
-using Page = Cap<tag::Page>;
+using VSpace = Cap<tag::VSpace>;             // the root of an address space
+using SchedContext = Cap<tag::SchedContext>; // a scheduling context (MCS)
+using Reply = Cap<tag::Reply>;               // a reply object (MCS)
+using Page = Cap<tag::Page>;                 // a frame of any size
 } // namespace cap
 
 } // namespace sel4
