@@ -1,6 +1,6 @@
 // The kernel's numbers for kinds of capabilities (its cap tags, which seL4_DebugCapIdentify
-// returns), for Cap::cast's debug check: the portable ones here, the architecture's in
-// sel4/arch/cap_type_ids.hpp.
+// returns), for Cap::cast's debug check: those every architecture numbers alike here, the
+// others in sel4/arch/cap_type_ids.hpp.
 #pragma once
 
 #include <sel4/cap.hpp>
@@ -19,54 +19,15 @@ struct IrqHandler;
 struct DomainSet;
 } // namespace tag
 
-template <>
-struct CapTypeId<tag::Untyped> {
-    static constexpr int value = 2;
-};
-template <>
-struct CapTypeId<tag::Endpoint> {
-    static constexpr int value = 4;
-};
-template <>
-struct CapTypeId<tag::Notification> {
-    static constexpr int value = 6;
-};
-template <>
-struct CapTypeId<tag::Reply> {
-    static constexpr int value = 8;
-};
-template <>
-struct CapTypeId<tag::CNode> {
-    static constexpr int value = 10;
-};
-template <>
-struct CapTypeId<tag::Tcb> {
-    static constexpr int value = 12;
-};
-template <>
-struct CapTypeId<tag::IrqControl> {
-    static constexpr int value = 14;
-};
-template <>
-struct CapTypeId<tag::IrqHandler> {
-    static constexpr int value = 16;
-};
-template <>
-struct CapTypeId<tag::DomainSet> {
-    static constexpr int value = 20;
-};
-template <>
-struct CapTypeId<tag::SchedContext> {
-    static constexpr int value = 22;
-};
-template <>
-struct CapTypeId<tag::SchedControl> {
-    static constexpr int value = 24;
-};
-template <>
-struct CapTypeId<tag::Page> {
-    static constexpr int value = 1;
-};
+// clang-format off
+// The kernel's cap tags of these capability types.
+template <> inline constexpr int cap_type_id<tag::Untyped> = 2;
+template <> inline constexpr int cap_type_id<tag::Endpoint> = 4;
+template <> inline constexpr int cap_type_id<tag::Notification> = 6;
+template <> inline constexpr int cap_type_id<tag::Reply> = 8;
+template <> inline constexpr int cap_type_id<tag::CNode> = 10;
+template <> inline constexpr int cap_type_id<tag::Tcb> = 12;
+// clang-format on
 
 } // namespace sel4
 
