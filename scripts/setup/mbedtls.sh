@@ -8,7 +8,9 @@ source "$here/debian-source.sh"
 
 cache=${SEL4_CPP_CACHE:-/var/cache/sel4-cpp}
 dest="$cache/mbedtls"
-if [ ! -f "$dest/include/mbedtls/ssl.h" ]; then
+if [ -f "$dest/include/mbedtls/ssl.h" ]; then
+    echo "setup: mbedTLS source: already in $dest"
+else
     enable_deb_src
     work=$(mktemp -d)
     trap 'rm -rf "$work"' EXIT
