@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """HTTP server benchmark: requests per second and latency (median, p99) for a small file and a
 1 MiB file over HTTP and HTTPS (one keep-alive connection each), and full TLS handshakes per
-second, against the http-server demo under QEMU, on each Microkit board.
+second, against the http-server demo under QEMU, on each Microkit board; each figure is the
+median of several boots (3 unless told).
 
 Uses the Microkit builds scripts/test.sh makes (build/microkit/microkit-<version>-<board>); boots
 http-server with this script as its host side and prints a table. Rerun after changes:
-    benchmarks/http-server.py [build/microkit]
+    benchmarks/http-server.py [build/microkit] [runs]
 Figures are for QEMU's emulation (TCG) on this machine: compare them with each other, not with
 hardware.
 """
@@ -78,6 +79,19 @@ def client():
     print(f"benchmark: tls_handshake_median_ms {statistics.median(handshakes) * 1e3:.2f}")
 
 
+def measure(boot, demo, host):
+    out = subprocess.run([str(runner), *boot, "--image", str(demo / "http-server.img"),
+                          "--virtio-net", "0", "--virtio-blk", f"1:{demo / 'disk.img'}:ro",
+                          "--virtio-rng", "2", "--forward", "tcp:http:80",
+                          "--forward", "tcp:https:443", "--ready", "^http-server: serving",
+                          "--host-test", host, "--timeout", "900"],
+                         capture_output=True, text=True).stdout
+    values = {m.group(1): float(m.group(2)) for m in map(figure.search, out.splitlines()) if m}
+    if not values:
+        print(f"no figures; the run said:\n{out[-2000:]}")
+    return values
+
+
 def main():
     builds = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else root / "build/microkit")
     rows = []
@@ -89,15 +103,14 @@ def main():
             continue
         host = (f"/usr/bin/python3 {pathlib.Path(__file__).resolve()} --client - "
                 f"{demo / 'certificate/server.crt'}")
-        out = subprocess.run([str(runner), *boot, "--image", str(demo / "http-server.img"),
-                              "--virtio-net", "0", "--virtio-blk", f"1:{demo / 'disk.img'}:ro",
-                              "--virtio-rng", "2", "--forward", "tcp:http:80",
-                              "--forward", "tcp:https:443", "--ready", "^http-server: serving",
-                              "--host-test", host, "--timeout", "900"],
-                             capture_output=True, text=True).stdout
-        values = {m.group(1): float(m.group(2)) for m in map(figure.search, out.splitlines()) if m}
+        runs = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+        samples = {}
+        for _ in range(runs):
+            for key, value in measure(boot, demo, host).items():
+                samples.setdefault(key, []).append(value)
+        values = {key: statistics.median(v) for key, v in samples.items()}
         if not values:
-            print(f"{board}: no figures; the run said:\n{out[-2000:]}")
+            print(f"{board}: no figures")
             continue
         rows.append((board, values))
     print(f"{'board':<18} {'case':<12} {'requests/s':>11} {'median ms':>10} {'p99 ms':>9}")
