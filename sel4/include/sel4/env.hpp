@@ -108,8 +108,9 @@ class Env {
 };
 
 // The window where Env maps pages: far above any image, below every architecture's top of
-// user space (riscv64 Sv39: 256 GiB).
-inline constexpr std::uintptr_t env_mapping_base = std::uintptr_t{0x20} << 32;
+// user space (riscv64 Sv39: 256 GiB; 32-bit: riscv32's 2 GiB, aarch32's 2.5 GiB).
+inline constexpr std::uintptr_t env_mapping_base =
+    sizeof(std::uintptr_t) == 8 ? static_cast<std::uintptr_t>(0x20ull << 32) : 0x40000000u;
 
 } // namespace sel4
 

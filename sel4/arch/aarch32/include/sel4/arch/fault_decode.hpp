@@ -1,0 +1,49 @@
+// aarch32 fault decoding: every field of the unknown system call and user exception messages,
+// and the hypervisor's VGIC maintenance, VCPU and virtual PPI faults.
+#pragma once
+#include <sel4/fault.hpp>
+
+namespace sel4::arch {
+
+// The unknown system call message, every field.
+inline Fault decode_unknown_syscall(seL4_Fault_t raw) {
+    return fault::UnknownSyscall{
+        seL4_Fault_UnknownSyscall_get_FaultIP(raw),
+        seL4_Fault_UnknownSyscall_get_SP(raw),
+        seL4_Fault_UnknownSyscall_get_Syscall(raw),
+        {seL4_Fault_UnknownSyscall_get_R0(raw), seL4_Fault_UnknownSyscall_get_R1(raw),
+         seL4_Fault_UnknownSyscall_get_R2(raw), seL4_Fault_UnknownSyscall_get_R3(raw),
+         seL4_Fault_UnknownSyscall_get_R4(raw), seL4_Fault_UnknownSyscall_get_R5(raw),
+         seL4_Fault_UnknownSyscall_get_R6(raw), seL4_Fault_UnknownSyscall_get_R7(raw),
+         seL4_Fault_UnknownSyscall_get_LR(raw), seL4_Fault_UnknownSyscall_get_CPSR(raw)}};
+}
+
+// The user exception message, every field.
+inline Fault decode_user_exception(seL4_Fault_t raw) {
+    return fault::UserException{seL4_Fault_UserException_get_FaultIP(raw),
+                                seL4_Fault_UserException_get_Stack(raw),
+                                seL4_Fault_UserException_get_Number(raw),
+                                seL4_Fault_UserException_get_Code(raw),
+                                {seL4_Fault_UserException_get_CPSR(raw)}};
+}
+
+// The architecture's other faults (the hypervisor's), or fault::Other.
+inline Fault decode_other_fault([[maybe_unused]] seL4_Fault_t raw, seL4_Word label) {
+#ifdef CONFIG_ARM_HYPERVISOR_SUPPORT
+    switch (seL4_Fault_get_seL4_FaultType(raw)) {
+    case seL4_Fault_VGICMaintenance: {
+        const seL4_Word index = seL4_Fault_VGICMaintenance_get_IDX(raw);
+        return fault::VgicMaintenance{index, index != seL4_Word(-1)};
+    }
+    case seL4_Fault_VCPUFault:
+        return fault::VcpuFault{seL4_Fault_VCPUFault_get_HSR(raw)};
+    case seL4_Fault_VPPIEvent:
+        return fault::VppiEvent{seL4_Fault_VPPIEvent_get_irq(raw)};
+    default:
+        break;
+    }
+#endif
+    return fault::Other{label};
+}
+
+} // namespace sel4::arch
