@@ -23,4 +23,14 @@ list(APPEND SEL4_CXX_INCLUDE_DIRS "${SEL4_CXX_INCLUDE_DIRS}/riscv64-unknown-elf"
 set(SEL4_LIBSTDCXX "${libstdcxx}/lib/libstdc++.a")
 # The shim of the Linux libstdc++'s locale header does not apply: this one has its own.
 set(SEL4_CXX_SHIMS OFF)
+set(SEL4_GCC_INCLUDE_FIXED ON)
+# The bare-metal libgcc's unwinder finds frames that crtbegin.o registers (from .init_array,
+# which the runtime runs); crtend.o ends .eh_frame. Its linker has no --eh-frame-hdr.
+set(SEL4_EH_FRAME_HDR OFF)
+execute_process(COMMAND ${SEL4_CROSS_PREFIX}gcc -march=rv32imafdc -mabi=ilp32d -print-file-name=crtbegin.o
+                OUTPUT_VARIABLE crtbegin OUTPUT_STRIP_TRAILING_WHITESPACE)
+execute_process(COMMAND ${SEL4_CROSS_PREFIX}gcc -march=rv32imafdc -mabi=ilp32d -print-file-name=crtend.o
+                OUTPUT_VARIABLE crtend OUTPUT_STRIP_TRAILING_WHITESPACE)
+set(SEL4_ARCH_LINK_FLAGS "${crtbegin}")
+set(SEL4_ARCH_LINK_END "${crtend}")
 include(${CMAKE_CURRENT_LIST_DIR}/sel4-common.cmake)

@@ -13,7 +13,10 @@ extern "C" char _end[]; // the end of the image (the linker's)
 namespace sel4::root_task::detail {
 namespace {
 
-constexpr std::uintptr_t gib = std::uintptr_t{1} << 30;
+// The heap's alignment and distance from the image: a gigabyte, or on 32-bit architectures a
+// quarter (riscv32's user space ends at 2 GiB; sel4::Env maps from 1 GiB there).
+constexpr std::uintptr_t gib = sizeof(std::uintptr_t) == 8 ? std::uintptr_t{1} << 30
+                                                           : std::uintptr_t{1} << 28;
 constexpr std::size_t page_size = std::size_t{1} << seL4_LargePageBits;
 
 [[noreturn]] void fail(const char* what, std::size_t mapped, std::size_t wanted) {

@@ -50,12 +50,13 @@ int main_task(const seL4_BootInfo&) {
     for (std::size_t size : {1, 8, 15, 16, 24, 100, 1000}) {
         void* m = std::malloc(size);
         auto* n = new char[size];
-        all_aligned = all_aligned && aligned(m, alignof(std::max_align_t)) && aligned(n, 16);
+        all_aligned = all_aligned && aligned(m, 16) && aligned(n, 16);
         all_aligned = all_aligned && malloc_usable_size(m) >= size;
         std::free(m);
         delete[] n;
     }
-    check(alignof(std::max_align_t) == 16 && all_aligned, "malloc and new are 16-byte aligned");
+    // 16 bytes everywhere, which covers max_align_t (8 on the 32-bit ARM ABI, 16 elsewhere).
+    check(alignof(std::max_align_t) <= 16 && all_aligned, "malloc and new are 16-byte aligned");
 
     bool over_aligned = true;
     for (std::size_t align = 32; align <= 8192; align *= 2) {

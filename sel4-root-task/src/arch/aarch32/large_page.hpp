@@ -1,4 +1,5 @@
-// The page size the untyped heap maps with: ARM's large page (seL4_LargePageBits).
+// The page size the untyped heap maps with: ARM's large page (seL4_LargePageBits, 64 KiB on
+// aarch32).
 #pragma once
 #include <sel4/sys.hpp>
 

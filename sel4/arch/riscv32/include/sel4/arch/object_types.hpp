@@ -9,4 +9,4 @@ inline constexpr object::Kind object_types[] = {
     {seL4_RISCV_Mega_Page, 0, "4 MiB page"},
     {seL4_RISCV_PageTableObject, 0, "page table"},
 };
-}  // namespace sel4::arch
+} // namespace sel4::arch
