@@ -16,7 +16,11 @@ root = pathlib.Path(__file__).resolve().parent.parent
 build = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else root / "build/host")
 runs = int(sys.argv[2]) if len(sys.argv) > 2 else 5
 runner = root / "sel4-simulate/sel4-qemu-run"
-cases = [("aarch64", "el1", []), ("aarch64", "el2-hypervisor", ["--el2"]), ("riscv64", "s-mode", [])]
+firmware32 = build / "loader-riscv32/sel4-riscv32-firmware/sel4-riscv32-firmware"
+cases = [("aarch64", "el1", []), ("aarch64", "el2-hypervisor", ["--el2"]), ("riscv64", "s-mode", []),
+         ("aarch32", "svc", []), ("riscv32", "s-mode", ["--firmware", str(firmware32)])]
+size_tool = {"aarch64": "aarch64-linux-gnu-size", "riscv64": "riscv64-linux-gnu-size",
+             "aarch32": "arm-linux-gnueabihf-size", "riscv32": "riscv64-unknown-elf-size"}
 
 print(f"{'image':<28} {'loader bytes':>12} {'to loader':>10} {'to kernel':>10}  (median of {runs})")
 for arch, name, flags in cases:
@@ -25,7 +29,7 @@ for arch, name, flags in cases:
     if not image.exists():
         print(f"{arch}-{name}: {image} missing: build the host preset first")
         continue
-    size = subprocess.run([f"{arch}-linux-gnu-size", "-B", str(loader)], capture_output=True,
+    size = subprocess.run([size_tool[arch], "-B", str(loader)], capture_output=True,
                           text=True).stdout.splitlines()[-1].split()
     loader_bytes = int(size[0]) + int(size[1])  # text + data, as loaded from the image
     to_loader, to_kernel = [], []

@@ -15,7 +15,7 @@
 include_guard(GLOBAL)
 
 # Architectures the SDK supports, and the ones the kernel loader is needed for.
-set(SEL4_SUPPORTED_ARCHES x86_64 aarch64 riscv64 aarch32)
+set(SEL4_SUPPORTED_ARCHES x86_64 aarch64 riscv64 aarch32 riscv32)
 
 function(_sel4_fail)
     string(JOIN "" text ${ARGN})
@@ -128,9 +128,9 @@ function(sel4_discover)
         _sel4_fail("the kernel in '${gen_config}' is configured for SEL4_ARCH=${arch}, which "
                    "this SDK does not support (supported: ${SEL4_SUPPORTED_ARCHES}).")
     endif()
-    if(arch STREQUAL "riscv64" AND NOT riscv_ext_d)
+    if(arch MATCHES "^riscv" AND NOT riscv_ext_d)
         _sel4_fail("the kernel in '${gen_config}' is built without KernelRiscvExtD, but seL4 C++ "
-                   "on riscv64 uses the lp64d ABI of Debian's riscv64 g++: rebuild the kernel "
+                   "on ${arch} uses the lp64d/ilp32d ABI of Debian's RISC-V libraries: rebuild the kernel "
                    "with -DKernelRiscvExtD=ON (seL4's default).")
     endif()
     if(arch STREQUAL "aarch32" AND NOT arm_tls_tpidruro)

@@ -43,7 +43,7 @@ function(sel4_host_tools out_packer out_gen out_invocations_gen)
     set(${out_invocations_gen} "${invocations_gen}" PARENT_SCOPE)
 endfunction()
 
-# sel4_add_bare_metal_build(<name> ARCH <aarch64|riscv64> PLATFORM_INFO <yaml> NODES <n>
+# sel4_add_bare_metal_build(<name> ARCH <aarch64|riscv64|aarch32|riscv32> PLATFORM_INFO <yaml> NODES <n>
 #                           GEN <platform info generator> [DEPENDS <targets>])
 # Builds the loader (and the loader's test kernel) for ARCH into ${CMAKE_BINARY_DIR}/<name>.
 # Sets <name>_DIR.
@@ -63,6 +63,9 @@ function(sel4_add_bare_metal_build name)
                          "${dir}/tests/kernel-loader/test-kernel/test-kernel-el1"
                          "${dir}/tests/kernel-loader/test-kernel/test-kernel-el2"
                          "${dir}/tests/kernel-loader/test-kernel/test-kernel-s"
+                         "${dir}/tests/kernel-loader/test-kernel/test-kernel-svc"
+                         "${dir}/tests/kernel-loader/test-kernel/test-kernel-s32"
+                         "${dir}/sel4-riscv32-firmware/sel4-riscv32-firmware"
                          "${dir}/tests/kernel-loader/test-kernel/test-root-task"
         DEPENDS ${arg_DEPENDS})
     set(${name}_DIR "${dir}" PARENT_SCOPE)
@@ -88,6 +91,9 @@ if(SEL4_ARCH AND NOT SEL4_ARCH STREQUAL "x86_64" AND NOT SEL4_MICROKIT_SDK)
         set_property(GLOBAL PROPERTY SEL4_CPP_KERNEL_LOADER
                      "${sel4-kernel-loader-build_DIR}/sel4-kernel-loader/sel4-kernel-loader")
         set_property(GLOBAL PROPERTY SEL4_CPP_TOOL_DEPENDS sel4-kernel-loader-build sel4-host-tools)
+        # riscv32 boots under the SDK's own M-mode firmware (QEMU's -bios).
+        set_property(GLOBAL PROPERTY SEL4_CPP_RISCV32_FIRMWARE
+                     "${sel4-kernel-loader-build_DIR}/sel4-riscv32-firmware/sel4-riscv32-firmware")
     else()
         message(STATUS "kernel loader: no boot images (need SEL4_KERNEL, SEL4_PLATFORM_INFO and a device tree: SEL4_DTB or \$SEL4_PREFIX/support/kernel.dtb)")
     endif()

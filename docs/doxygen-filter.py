@@ -52,6 +52,17 @@ def group_length(lines, start):
     return length
 
 
+def single_line(line):
+    """A comment on its own line documents what follows; a trailing one, what it trails."""
+    own = OWN_LINE.match(line)
+    if own:
+        return f"{own.group(1)}/// {prose(own.group(2))}".rstrip() + "\n"
+    trailing = TRAILING.match(line)
+    if trailing and trailing.group(1).count('"') % 2 == 0:
+        return f"{trailing.group(1)}///< {prose(trailing.group(2))}".rstrip() + "\n"
+    return line
+
+
 def filter_lines(lines):
     out = []
     i = 0
@@ -95,7 +106,7 @@ def filter_lines(lines):
             at_declaration = True
             for j in range(start, start + run):
                 code = lines[j].split("//")[0].strip()
-                text = lines[j]
+                text = single_line(lines[j])
                 if at_declaration and (scope or j != start):
                     indent = len(text) - len(text.lstrip())
                     text = f"{text[:indent]}/** {joined} */ {text[indent:]}"
@@ -104,11 +115,7 @@ def filter_lines(lines):
                 out.append(text)
             i = start + run
             continue
-        trailing = TRAILING.match(line)
-        if trailing and trailing.group(1).count('"') % 2 == 0:
-            out.append(f"{trailing.group(1)}///< {prose(trailing.group(2))}".rstrip() + "\n")
-        else:
-            out.append(line)
+        out.append(single_line(line))
         i += 1
     return out
 

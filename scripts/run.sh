@@ -5,7 +5,7 @@
 #
 # Runs the set-up first (scripts/setup.sh, through sudo when not root: apt packages, newlib,
 # seL4 into /opt/sel4/<config>, the Microkit SDK into /opt/microkit/<version>), then configures
-# and builds only what the demo needs, in build/sel4/<config> or build/microkit/<sdk>-<board>
+# and builds only what the demo needs, in build/sel4/<config> or build/microkit/microkit-<version>-<board>
 # (the directories scripts/test.sh uses), and boots it. Quit QEMU with Ctrl-A X.
 #
 #   --board     root-task demos: an installed seL4 configuration (default aarch64-qemu-arm-virt,
@@ -20,11 +20,11 @@ cd "$(dirname "$0")/.."
 demos=(
     "hello|root-task|hello|a C++ root task: standard library, thread-locals, exceptions"
     "microkit-hello|microkit|microkit-hello|two Microkit protection domains in C++: notifications, a shared page, a protected call"
-    "http-server|pending|http-server|an HTTP server on seL4 (not written yet)"
+    "http-server|microkit|http-server|HTTP and HTTPS from a FAT disk on 127.0.0.1:8080 and :8443 (HTTP_PORT, HTTPS_PORT): lwIP, mbedTLS, driver PDs"
 )
 
 usage() {
-    sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,/^set /p' "$0" | grep '^#' | sed 's/^# \{0,1\}//'
     echo "Demos:"
     for entry in "${demos[@]}"; do
         IFS='|' read -r name kind _ what <<<"$entry"
@@ -105,7 +105,7 @@ microkit)
     board=${board:-qemu_virt_aarch64}
     sdk=${MICROKIT_SDK:-}
     if [ -z "$sdk" ]; then
-        for tool in /opt/microkit/*/bin/microkit; do
+        for tool in "${MICROKIT_INSTALL_ROOT:-/opt/microkit}"/*/bin/microkit; do
             [ -e "$tool" ] && sdk=${tool%/bin/microkit}
         done
     fi

@@ -87,12 +87,13 @@ for prefix in "${prefixes[@]}"; do
     fi
 done
 
-# Microkit: every SDK found (MICROKIT_SDK, or /opt/microkit/*/), each QEMU board it has.
+# Microkit: every SDK found (MICROKIT_SDK, or each $MICROKIT_INSTALL_ROOT/*/, default /opt/microkit),
+# each QEMU board it has.
 sdks=()
 if [ -n "${MICROKIT_SDK:-}" ]; then
     sdks=("$MICROKIT_SDK")
 else
-    for tool in /opt/microkit/*/bin/microkit; do
+    for tool in "${MICROKIT_INSTALL_ROOT:-/opt/microkit}"/*/bin/microkit; do
         [ -e "$tool" ] && sdks+=("${tool%/bin/microkit}")
     done
 fi

@@ -18,8 +18,12 @@ elseif(SEL4_BARE_METAL_ARCH STREQUAL "aarch32")
     set(arch_flags "-march=armv7ve+fp -mthumb -mfloat-abi=hard -mgeneral-regs-only -mno-unaligned-access")
     set(link_libraries "-lgcc")
 elseif(SEL4_BARE_METAL_ARCH STREQUAL "riscv32")
+    # Debian's bare-metal RISC-V g++ (the Linux one has no rv32 libgcc) has no C++ headers:
+    # the freestanding ones (<cstdint>, <atomic>) come from the riscv64 Linux g++ (with the
+    # shims and picolibc for the few C headers they include).
     set(prefix riscv64-unknown-elf-)
-    set(arch_flags "-march=rv32imac_zicsr_zifencei -mabi=ilp32 -mcmodel=medany -mno-relax")
+    set(cxx_headers /usr/riscv64-linux-gnu/include/c++/12)
+    set(arch_flags "-march=rv32imac_zicsr_zifencei -mabi=ilp32 -mcmodel=medany -mno-relax -isystem ${cxx_headers} -isystem ${cxx_headers}/riscv64-linux-gnu -isystem ${CMAKE_CURRENT_LIST_DIR}/shims -isystem /usr/lib/picolibc/riscv64-unknown-elf/include")
     set(link_libraries "-lgcc")
 else()
     set(prefix riscv64-linux-gnu-)

@@ -6,6 +6,11 @@
 #   SEL4_LIBC_INCLUDE     the C library's headers
 #   SEL4_LIBC_LIB         the directory with its libc.a and libm.a
 #   SEL4_ARCH_LINK_FLAGS  per-architecture link flags (optional)
+#   SEL4_CXX_INCLUDE_DIRS, SEL4_LIBSTDCXX  a libstdc++ other than the compiler's (optional)
+#   SEL4_CXX_SHIMS        OFF: not the shims for the Linux libstdc++'s headers (optional)
+#   SEL4_GCC_INCLUDE_FIXED ON: the compiler's include-fixed too (optional)
+#   SEL4_EH_FRAME_HDR     OFF: no .eh_frame_hdr (optional)
+#   SEL4_ARCH_LINK_END    objects linked last (optional)
 #
 # What every seL4 userspace program is built as (the counterpart of rust-sel4's target specs):
 # static, non-PIE, no dynamic loader, thread-local storage in the local-exec model (one static
@@ -41,7 +46,8 @@ foreach(dir "${SEL4_LIBC_INCLUDE}" "${SEL4_LIBC_LIB}/libc.a")
 endforeach()
 
 # The compiler's own C++ and builtin header dirs, without the glibc dirs after them.
-execute_process(COMMAND ${CMAKE_CXX_COMPILER} -xc++ -E -v -
+separate_arguments(arch_flag_list UNIX_COMMAND "${SEL4_ARCH_FLAGS}")
+execute_process(COMMAND ${CMAKE_CXX_COMPILER} ${arch_flag_list} -xc++ -E -v -
                 INPUT_FILE /dev/null OUTPUT_QUIET ERROR_VARIABLE search_report
                 RESULT_VARIABLE search_result)
 if(NOT search_result EQUAL 0)
@@ -52,19 +58,32 @@ string(REGEX REPLACE ".*search starts here:\n(.*)End of search list.*" "\\1" sea
 string(REPLACE "\n" ";" search_dirs "${search_dirs}")
 set(cxx_dirs "")
 set(gcc_dir "")
+set(gcc_fixed_dir "")
 foreach(dir IN LISTS search_dirs)
     string(STRIP "${dir}" dir)
     get_filename_component(dir "${dir}" REALPATH)
     if(dir MATCHES "/c\\+\\+/")
         list(APPEND cxx_dirs "${dir}")
-    elseif(dir MATCHES "/gcc(-cross)?/[^/]+/[0-9]+/include$")
+    elseif(dir MATCHES "/gcc(-cross)?/[^/]+/[0-9.]+/include$")
         set(gcc_dir "${dir}")
+    elseif(dir MATCHES "/gcc(-cross)?/[^/]+/[0-9.]+/include-fixed$")
+        set(gcc_fixed_dir "${dir}")
     endif()
 endforeach()
 
+if(SEL4_CXX_INCLUDE_DIRS)
+    set(cxx_dirs ${SEL4_CXX_INCLUDE_DIRS})
+endif()
 set(SEL4_TOOLCHAIN_SHIMS "${CMAKE_CURRENT_LIST_DIR}/shims")
-set(c_includes "-isystem ${SEL4_TOOLCHAIN_SHIMS} -isystem ${gcc_dir} -isystem ${SEL4_LIBC_INCLUDE}")
-set(cxx_includes "-isystem ${SEL4_TOOLCHAIN_SHIMS}/cxx ")
+set(c_includes "-isystem ${SEL4_TOOLCHAIN_SHIMS} -isystem ${gcc_dir}")
+if(SEL4_GCC_INCLUDE_FIXED) # a bare-metal compiler's limits.h, which picolibc's includes next
+    string(APPEND c_includes " -isystem ${gcc_fixed_dir}")
+endif()
+string(APPEND c_includes " -isystem ${SEL4_LIBC_INCLUDE}")
+set(cxx_includes "")
+if(NOT DEFINED SEL4_CXX_SHIMS OR SEL4_CXX_SHIMS)
+    set(cxx_includes "-isystem ${SEL4_TOOLCHAIN_SHIMS}/cxx ")
+endif()
 foreach(dir IN LISTS cxx_dirs)
     string(APPEND cxx_includes "-isystem ${dir} ")
 endforeach()
@@ -74,16 +93,29 @@ set(common_flags "-fno-pie -fno-stack-protector -ftls-model=local-exec -ffunctio
 set(CMAKE_C_FLAGS_INIT "${common_flags} ${c_includes}")
 set(CMAKE_ASM_FLAGS_INIT "${common_flags} ${c_includes}")
 set(CMAKE_CXX_FLAGS_INIT "${common_flags} ${cxx_includes}")
+# Unwinders that look frames up through PT_GNU_EH_FRAME need .eh_frame_hdr; a bare-metal libgcc
+# finds them through crtbegin.o's registration instead (SEL4_EH_FRAME_HDR OFF).
+set(eh_frame_hdr "-Wl,--eh-frame-hdr")
+if(DEFINED SEL4_EH_FRAME_HDR AND NOT SEL4_EH_FRAME_HDR)
+    set(eh_frame_hdr "")
+endif()
 set(CMAKE_EXE_LINKER_FLAGS_INIT
-    "-nostdlib -static -no-pie -Wl,--eh-frame-hdr -Wl,-z,max-page-size=0x1000 -Wl,--gc-sections -Wl,--build-id=none -Wl,-z,noexecstack ${SEL4_ARCH_LINK_FLAGS}")
+    "-nostdlib -static -no-pie ${eh_frame_hdr} -Wl,-z,max-page-size=0x1000 -Wl,--gc-sections -Wl,--build-id=none -Wl,-z,noexecstack ${SEL4_ARCH_LINK_FLAGS}")
 
+# The multilib of the architecture flags; a bare-metal libgcc holds the unwinder itself.
 foreach(lib libstdc++.a libgcc.a libgcc_eh.a)
-    execute_process(COMMAND ${CMAKE_CXX_COMPILER} -print-file-name=${lib}
+    execute_process(COMMAND ${CMAKE_CXX_COMPILER} ${arch_flag_list} -print-file-name=${lib}
                     OUTPUT_VARIABLE path OUTPUT_STRIP_TRAILING_WHITESPACE)
     string(MAKE_C_IDENTIFIER "${lib}" id)
+    if(NOT IS_ABSOLUTE "${path}")
+        set(path "")
+    endif()
     set(lib_${id} "${path}")
 endforeach()
+if(SEL4_LIBSTDCXX)
+    set(lib_libstdc___a "${SEL4_LIBSTDCXX}")
+endif()
 set(SEL4_STANDARD_LIBRARIES
-    "-Wl,--start-group ${lib_libstdc___a} ${SEL4_LIBC_LIB}/libm.a ${SEL4_LIBC_LIB}/libc.a ${lib_libgcc_a} ${lib_libgcc_eh_a} -Wl,--end-group")
+    "-Wl,--start-group ${lib_libstdc___a} ${SEL4_LIBC_LIB}/libm.a ${SEL4_LIBC_LIB}/libc.a ${lib_libgcc_a} ${lib_libgcc_eh_a} -Wl,--end-group ${SEL4_ARCH_LINK_END}")
 set(CMAKE_C_STANDARD_LIBRARIES "${SEL4_STANDARD_LIBRARIES}" CACHE STRING "" FORCE)
 set(CMAKE_CXX_STANDARD_LIBRARIES "${SEL4_STANDARD_LIBRARIES}" CACHE STRING "" FORCE)

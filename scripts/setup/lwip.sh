@@ -7,7 +7,9 @@ source "$here/debian-source.sh"
 
 cache=${SEL4_CPP_CACHE:-/var/cache/sel4-cpp}
 dest="$cache/lwip"
-if [ ! -f "$dest/src/include/lwip/init.h" ]; then
+if [ -f "$dest/src/include/lwip/init.h" ]; then
+    echo "setup: lwIP source: already in $dest"
+else
     enable_deb_src
     work=$(mktemp -d)
     trap 'rm -rf "$work"' EXIT

@@ -7,7 +7,9 @@ source "$here/debian-source.sh"
 
 # newlib for x86_64-elf, from Debian's source package.
 newlib_prefix=${NEWLIB_X86_64_PREFIX:-/usr/local/newlib-x86_64}
-if [ ! -f "$newlib_prefix/x86_64-elf/lib/libc.a" ]; then
+if [ -f "$newlib_prefix/x86_64-elf/lib/libc.a" ]; then
+    echo "setup: newlib for x86_64: already in $newlib_prefix"
+else
     enable_deb_src
     work=$(mktemp -d)
     trap 'rm -rf "$work"' EXIT

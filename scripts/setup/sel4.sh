@@ -10,8 +10,6 @@ source "$here/sources.sh"
 
 sel4_tag=16.0.0
 sel4_commit=6e7c3b733d296cfd88d5fbf635c96e447a882374
-pyfdt_tag=pyfdt-0.3
-pyfdt_commit=accbcd254584c9295a18878d32999d0c7c156f8e
 
 install_root=${SEL4_INSTALL_ROOT:-/opt/sel4}
 cache=${SEL4_CPP_CACHE:-/var/cache/sel4-cpp}
@@ -21,7 +19,7 @@ x86=(-DKernelPlatform=pc99 -DKernelSel4Arch=x86_64 -DKernelFSGSBase=msr -DKernel
 arm=(-DKernelPlatform=qemu-arm-virt -DKernelSel4Arch=aarch64 -DARM_CPU=cortex-a57 -DQEMU_MEMORY=2048)
 riscv=(-DKernelPlatform=qemu-riscv-virt -DKernelSel4Arch=riscv64 -DQEMU_MEMORY=2048)
 # 32-bit: seL4 uses physical memory below 4 GiB only. qemu-arm-virt's RAM starts at 1 GiB,
-# qemu-riscv-virt's at 2 GiB (so 2048 MiB reaches exactly to 4 GiB).
+# qemu-riscv-virt's at 2 GiB; 1 GiB each (seL4's default on ARM) keeps every address 32-bit.
 # aarch32: TLS in TPIDRURO, which GCC's code reads (-mtp=cp15) and the kernel sets on request.
 arm32=(-DKernelPlatform=qemu-arm-virt -DKernelSel4Arch=aarch32 -DARM_CPU=cortex-a15 -DQEMU_MEMORY=1024 -DKernelArmTLSReg=tpidruro)
 riscv32=(-DKernelPlatform=qemu-riscv-virt -DKernelSel4Arch=riscv32 -DQEMU_MEMORY=1024)
@@ -65,8 +63,7 @@ if ! obtain_source "seL4" SEL4_SOURCE https://github.com/seL4/seL4.git "$sel4_ta
     echo "setup: SKIPPED building seL4 (${#missing[@]} configurations): no source. Boot tests will be skipped."
     exit 0
 fi
-# The kernel's device-tree tools need pyfdt, which Debian does not package (pure Python).
-if ! obtain_source "pyfdt" PYFDT_SOURCE https://github.com/superna9999/pyfdt.git "$pyfdt_tag" "$pyfdt_commit" "$cache/pyfdt"; then
+if ! obtain_pyfdt "$cache/pyfdt"; then
     echo "setup: SKIPPED building seL4: pyfdt is needed for its device trees; set PYFDT_SOURCE"
     exit 0
 fi

@@ -2,9 +2,8 @@
 // C++ PD class is named (SEL4_MICROKIT_PD), the C entry points are the handlers.
 #include <microkit.h>
 
-#include <cstdio>
-
 #include <sel4/microkit.hpp>
+#include <sel4/runtime/message.hpp>
 
 using namespace sel4::microkit;
 
@@ -33,9 +32,9 @@ void sel4_microkit_pd_stop(microkit_child pd) {
 }
 
 void sel4_microkit_internal_crash(seL4_Error err) {
-    char message[80];
-    std::snprintf(message, sizeof message, "microkit_internal_crash(%d)", static_cast<int>(err));
-    sel4::runtime::fatal(message);
+    sel4::runtime::Message<> message;
+    message << "microkit_internal_crash(" << static_cast<int>(err) << ')';
+    sel4::runtime::fatal(message.view());
 }
 
 void microkit_dbg_putc(int c) {
@@ -45,14 +44,14 @@ void microkit_dbg_puts(const char* s) {
     sel4::runtime::debug_write(s);
 }
 void microkit_dbg_put8(seL4_Uint8 x) {
-    char text[4];
-    std::snprintf(text, sizeof text, "%u", x);
-    sel4::runtime::debug_write(text);
+    sel4::runtime::Message<4> text;
+    text << unsigned{x};
+    sel4::runtime::debug_write(text.view());
 }
 void microkit_dbg_put32(seL4_Uint32 x) {
-    char text[12];
-    std::snprintf(text, sizeof text, "%u", static_cast<unsigned>(x));
-    sel4::runtime::debug_write(text);
+    sel4::runtime::Message<12> text;
+    text << static_cast<unsigned>(x);
+    sel4::runtime::debug_write(text.view());
 }
 
 // libmicrokit's defaults for the optional entry points.
@@ -97,6 +96,7 @@ class CProtectionDomain final : public ProtectionDomain {
 };
 
 alignas(16) std::byte c_pd_heap[64 * 1024];
+constinit CProtectionDomain c_pd;
 
 } // namespace
 
@@ -104,6 +104,5 @@ alignas(16) std::byte c_pd_heap[64 * 1024];
 extern "C" [[gnu::weak]] std::byte* const sel4_runtime_heap_start = c_pd_heap;
 extern "C" [[gnu::weak]] const std::size_t sel4_runtime_heap_size = sizeof c_pd_heap;
 extern "C" [[gnu::weak, noreturn]] void sel4_microkit_main() {
-    static CProtectionDomain pd;
-    detail::run(pd);
+    detail::run(c_pd);
 }

@@ -1,7 +1,6 @@
 // The PD runtime: the symbols the Microkit tool patches, entry, event loop, channels.
-#include <cstdio>
-
 #include <sel4/microkit.hpp>
+#include <sel4/runtime/message.hpp>
 #include <sel4/microkit/badge.hpp>
 
 extern "C" {
@@ -29,10 +28,10 @@ struct Deferred {
 } deferred;
 
 [[noreturn]] void bad_channel(const char* what, unsigned id) {
-    char message[160];
-    std::snprintf(message, sizeof message, "PD '%s': %s on channel %u, which this PD does not have",
-                  microkit_name, what, id);
-    runtime::fatal(message);
+    runtime::Message<> message;
+    message << "PD '" << microkit_name << "': " << what << " on channel " << id
+            << ", which this PD does not have";
+    runtime::fatal(message.view());
 }
 
 void check_channel(seL4_Word mask, unsigned id, const char* what) {
@@ -114,11 +113,10 @@ void Child::stop() const {
 }
 
 void ProtectionDomain::notified(Channel channel) {
-    char message[192];
-    std::snprintf(message, sizeof message,
-                  "PD '%s' got a notification on channel %u but has no notified()", microkit_name,
-                  channel.id());
-    runtime::fatal(message);
+    runtime::Message<> message;
+    message << "PD '" << microkit_name << "' got a notification on channel " << channel.id()
+            << " but has no notified()";
+    runtime::fatal(message.view());
 }
 
 MessageInfo ProtectionDomain::protected_call(Channel channel, MessageInfo message) {
@@ -130,18 +128,17 @@ std::optional<MessageInfo> ProtectionDomain::fault(Child child, MessageInfo mess
 }
 
 MessageInfo ProtectionDomain::default_protected_call(Channel channel, MessageInfo) {
-    char message[192];
-    std::snprintf(message, sizeof message,
-                  "PD '%s' got a protected call on channel %u but has no protected_call()",
-                  microkit_name, channel.id());
-    runtime::fatal(message);
+    runtime::Message<> message;
+    message << "PD '" << microkit_name << "' got a protected call on channel " << channel.id()
+            << " but has no protected_call()";
+    runtime::fatal(message.view());
 }
 
 std::optional<MessageInfo> ProtectionDomain::default_fault(Child child, MessageInfo) {
-    char message[192];
-    std::snprintf(message, sizeof message, "PD '%s': child %u faulted but the PD has no fault()",
-                  microkit_name, child.id());
-    runtime::fatal(message);
+    runtime::Message<> message;
+    message << "PD '" << microkit_name << "': child " << child.id()
+            << " faulted but the PD has no fault()";
+    runtime::fatal(message.view());
 }
 
 void detail::run(ProtectionDomain& pd) {

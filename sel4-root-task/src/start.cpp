@@ -6,7 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 
-extern "C" int sel4_root_task_main(const seL4_BootInfo& bootinfo);
+extern "C" [[noreturn]] void sel4_root_task_main(const seL4_BootInfo& bootinfo);
 
 namespace {
 
@@ -31,8 +31,7 @@ void read_counter_frequency(const seL4_BootInfo& bootinfo) {
     const auto* bootinfo = static_cast<const seL4_BootInfo*>(argument);
     seL4_SetIPCBuffer(bootinfo->ipcBuffer);
     read_counter_frequency(*bootinfo);
-    sel4::runtime::initialize();
-    sel4::runtime::exit(sel4_root_task_main(*bootinfo));
+    sel4_root_task_main(*bootinfo); // the heap, constructors and main (root_task.hpp)
 }
 
 } // namespace

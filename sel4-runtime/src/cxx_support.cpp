@@ -14,7 +14,8 @@
 extern "C" {
 
 // crtbegin.o's: this image is the only "shared object".
-void* __dso_handle = nullptr;
+// Weak: where crtbegin.o is linked (riscv32), it has its own.
+[[gnu::weak]] void* __dso_handle = nullptr;
 
 // glibc's hint that no second thread exists; 0 keeps shared_ptr and friends atomic.
 char __libc_single_threaded = 0;

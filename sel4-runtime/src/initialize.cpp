@@ -23,7 +23,6 @@ extern InitFunction __init_array_start[], __init_array_end[];
 namespace sel4::runtime {
 
 void initialize() noexcept {
-    install_terminate_handler();
     for (auto* f = __preinit_array_start; f != __preinit_array_end; ++f)
         (*f)();
     for (auto* f = __init_array_start; f != __init_array_end; ++f)

@@ -10,6 +10,4 @@ namespace sel4::runtime {
 // The running image's program headers (the ELF header is mapped with the first segment).
 std::span<const elf::NativeProgramHeader> program_headers() noexcept;
 
-void install_terminate_handler() noexcept;
-
 } // namespace sel4::runtime

@@ -15,7 +15,7 @@ void run_with_initial_tls(void (*continuation)(void*), void* argument) noexcept 
     void* region = reinterpret_cast<void*>(address);
     set_thread_pointer(initialize_tls_region(region, image, layout, arch::tls_variant));
     continuation(argument);
-    fatal("the initial thread's continuation returned");
+    sel4_runtime_stop_current_thread(); // it must not return; if it does, the thread stops
 }
 
 TlsLayout thread_tls_layout() noexcept {

@@ -68,3 +68,32 @@ TEST(ElfReader, RejectsAddressOverflow) {
         test::make_elf(Machine::aarch64, 0, {{0xfffffffffffff000, 0, test::bytes({1}), 0x2000}});
     EXPECT_EQ(read(file).error(), Error::segment_address_overflow);
 }
+
+TEST(ElfReader, ReadsElf32WidenedTo64BitHeaders) {
+    const auto file = test::make_elf32(Machine::arm, 0xa0000000,
+                                       {{0xa0000000, 0x40000000, test::bytes({1, 2, 3}), 0x3000},
+                                        {0xa0004000, 0x40004000, test::bytes({4}), 0}});
+    Reader reader(std::span<const std::byte>(file.data(), file.size()), Machine::arm);
+    ASSERT_TRUE(reader.ok()) << sel4::elf::describe(reader.error());
+    EXPECT_FALSE(reader.is_64_bit());
+    EXPECT_EQ(reader.entry(), 0xa0000000u);
+    ASSERT_EQ(reader.segment_count(), 2u);
+    EXPECT_EQ(reader.segment(1).paddr, 0x40004000u);
+    EXPECT_EQ(reader.segment_data(reader.segment(0))[2], std::byte{3});
+    EXPECT_EQ(reader.physical_extent().start, 0x40000000u);
+    EXPECT_EQ(reader.physical_extent().end, 0x40004001u);
+}
+
+TEST(ElfReader, RejectsElf32SegmentsPastFourGigabytes) {
+    const auto file =
+        test::make_elf32(Machine::arm, 0, {{0xfffff000, 0xfffff000, test::bytes({1}), 0x2000}});
+    Reader reader(std::span<const std::byte>(file.data(), file.size()), Machine::arm);
+    EXPECT_EQ(reader.error(), Error::segment_address_overflow);
+}
+
+TEST(ElfReader, RejectsAnUnknownClass) {
+    auto file = test::make_elf32(Machine::arm, 0, {{0x1000, 0x1000, test::bytes({1}), 0}});
+    file[4] = std::byte{3};
+    Reader reader(std::span<const std::byte>(file.data(), file.size()), Machine::arm);
+    EXPECT_EQ(reader.error(), Error::bad_class);
+}

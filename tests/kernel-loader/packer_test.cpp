@@ -128,3 +128,47 @@ TEST(Packer, WritesAtomicallyAndLeavesNothingOnFailure) {
     EXPECT_THROW(read_file("kernel", (dir / "nope.elf").string()), PackError);
     std::filesystem::remove_all(dir);
 }
+
+namespace {
+PackInputs aarch32_inputs() {
+    PackInputs inputs;
+    inputs.machine = Machine::arm;
+    inputs.loader = test::make_elf32(Machine::arm, 0x60000000,
+                                     {{0x60000000, 0x60000000, test::bytes({1, 2}), 0x5000}});
+    inputs.kernel = test::make_elf32(Machine::arm, 0xa0000000,
+                                     {{0xa0000000, 0x40000000, test::bytes({3, 4}), 0x3c000}});
+    inputs.root_task = test::make_elf32(Machine::arm, 0x10000,
+                                        {{0x10000, 0x10000, test::bytes({5, 6, 7}), 0x1000}});
+    inputs.dtb = dtb();
+    inputs.memory = {{0x40000000, 0x80000000}};
+    return inputs;
+}
+} // namespace
+
+TEST(Packer, Aarch32ImageIsElf32WithThePayload) {
+    auto inputs = aarch32_inputs();
+    const auto payload = plan_payload(inputs);
+    EXPECT_EQ(payload.header.kernel_virtual_start, 0xa0000000u);
+    EXPECT_EQ(payload.header.dtb_physical_address, 0x4003c000u);
+    EXPECT_EQ(payload.header.user_physical_start, 0x4003d000u);
+    EXPECT_EQ(payload.header.user_physical_virtual_offset, 0x4003d000 - 0x10000);
+    const auto image = build_image(inputs.loader, payload);
+    ASSERT_GE(image.size(), sizeof(sel4::elf::FileHeader32));
+    EXPECT_EQ(image[4], std::byte{sel4::elf::class_32});
+    sel4::elf::Reader reader(std::span<const std::byte>(image.data(), image.size()), Machine::arm);
+    ASSERT_TRUE(reader.ok()) << sel4::elf::describe(reader.error());
+    EXPECT_FALSE(reader.is_64_bit());
+    ASSERT_EQ(reader.segment_count(), 2u);
+    EXPECT_EQ(reader.entry(), 0x60000000u);
+    const auto last = reader.segment(1);
+    EXPECT_EQ(last.paddr, payload.physical_address);
+    EXPECT_EQ(std::memcmp(reader.segment_data(last).data(), payload.bytes.data(), last.filesz), 0);
+}
+
+TEST(Packer, RefusesMixing32And64BitFiles) {
+    auto inputs = aarch32_inputs();
+    inputs.root_task =
+        test::make_elf(Machine::arm, 0x10000, {{0x10000, 0x10000, test::bytes({5}), 0x1000}});
+    EXPECT_NE(pack_error(inputs).find("must be built for the same architecture"), std::string::npos)
+        << pack_error(inputs);
+}

@@ -88,10 +88,10 @@ TEST(PageTables, ArmSectionsMapTheAarch32KernelWindowAndIdentity) {
 
 TEST(PageTables, ArmSectionDescriptorsCarryTheRightAttributes) {
     const auto normal = ArmSections::leaf(0x40100000, Memory::normal);
-    EXPECT_EQ(normal & 0b11, 0b10u);            // section
+    EXPECT_EQ(normal & 0b11, 0b10u);             // section
     EXPECT_EQ(normal & 0xfff00000, 0x40100000u); // base
-    EXPECT_EQ((normal >> 10) & 3, 1u);          // AP: privileged read/write only
-    EXPECT_EQ((normal >> 12) & 7, 1u);          // TEX 001 with C and B: write-back
+    EXPECT_EQ((normal >> 10) & 3, 1u);           // AP: privileged read/write only
+    EXPECT_EQ((normal >> 12) & 7, 1u);           // TEX 001 with C and B: write-back
     EXPECT_EQ(normal & 0b1100, 0b1100u);
     EXPECT_EQ((normal >> 5) & 15, 0u); // domain 0
     const auto device = ArmSections::leaf(0x09000000, Memory::device);

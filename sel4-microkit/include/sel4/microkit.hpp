@@ -93,7 +93,6 @@ class Child {
 // SEL4_MICROKIT_PD.
 class ProtectionDomain {
   public:
-    virtual ~ProtectionDomain() = default;
     // Called once, before any event.
     virtual void init() = 0;
     // A notification or interrupt on a channel no Handler is bound to.
@@ -107,6 +106,11 @@ class ProtectionDomain {
     [[noreturn]] static MessageInfo default_protected_call(Channel channel, MessageInfo message);
     // (the same, for faults)
     [[noreturn]] static std::optional<MessageInfo> default_fault(Child child, MessageInfo message);
+
+  protected:
+    // Not virtual: a PD lives for good and is never deleted through this base (no deleting
+    // destructor, hence no operator delete and no heap in PDs that allocate nothing).
+    ~ProtectionDomain() = default;
 };
 
 namespace detail {
@@ -210,7 +214,10 @@ namespace detail {
     }                                                                                              \
     extern "C" std::byte* const sel4_runtime_heap_start = sel4_microkit_image::heap.bytes;         \
     extern "C" const std::size_t sel4_runtime_heap_size = sel4_microkit_image::config.heap_size;   \
+    namespace sel4_microkit_image {                                                                \
+    /* At namespace scope: constructed with the other static objects, no guard. */                 \
+    pd_class protection_domain;                                                                    \
+    }                                                                                              \
     extern "C" [[noreturn]] void sel4_microkit_main() {                                            \
-        static pd_class protection_domain;                                                         \
-        ::sel4::microkit::detail::run(protection_domain);                                          \
+        ::sel4::microkit::detail::run(sel4_microkit_image::protection_domain);                     \
     }

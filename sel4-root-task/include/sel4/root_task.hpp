@@ -7,6 +7,7 @@
 //     int main_task(sel4::Env& env) { ... return 0; }
 //     SEL4_ROOT_TASK_MAIN(main_task)                                   // default sizes
 //     SEL4_ROOT_TASK_MAIN(main_task, .stack_size = 1 << 20)            // or choose them
+//     SEL4_ROOT_TASK_MAIN(main_task, .untyped_heap_size = 64 << 20)    // heap from untyped
 //
 // Before it runs: a stack, thread-local storage, libsel4's IPC buffer, the heap behind
 // malloc/new, the C library's console on the kernel's debug output, a terminate handler that
@@ -25,10 +26,16 @@ namespace sel4::root_task {
 // The root task's sizes, chosen in SEL4_ROOT_TASK_MAIN (e.g. `.heap_size = 8 << 20`).
 struct Config {
     std::size_t stack_size = 128 * 1024; // the initial thread's stack, in bytes
-    std::size_t heap_size = 1024 * 1024; // the heap behind malloc and new, in bytes
+    std::size_t heap_size = 1024 * 1024; // the heap behind malloc and new, in the image's .bss
+    // More heap, from the boot info's untyped memory: large pages retyped and mapped at start
+    // (before the static constructors), bounded by RAM rather than by the image or the
+    // initial CNode. 0: none.
+    std::size_t untyped_heap_size = 0;
 };
 
 namespace detail {
+
+void add_untyped_heap(const seL4_BootInfo& bootinfo, std::size_t bytes);
 
 template <class F>
 struct FirstParameter;
@@ -38,24 +45,29 @@ struct FirstParameter<R (*)(P)> {
 };
 
 template <auto Main, class Argument>
-int call_main(Argument& argument) {
+[[noreturn]] void call_main(Argument& argument) {
     if constexpr (std::is_void_v<decltype(Main(argument))>) {
         Main(argument);
-        return 0;
+        sel4_runtime_stop_current_thread();
     } else {
-        return static_cast<int>(Main(argument));
+        runtime::exit(static_cast<int>(Main(argument)));
     }
 }
 
-// main(bootinfo), or main(env) with an environment (sel4::Env) made from the boot info.
-template <auto Main>
-int invoke_main(const seL4_BootInfo& bootinfo) {
+// After TLS and the IPC buffer: the heap, the constructors, the user's function, given the boot
+// info or an environment (sel4::Env) made from it. A void function stops the thread quietly;
+// an int one exits with its status.
+template <auto Main, Config config>
+[[noreturn]] void run(const seL4_BootInfo& bootinfo) {
+    if constexpr (config.untyped_heap_size != 0)
+        add_untyped_heap(bootinfo, config.untyped_heap_size);
+    runtime::initialize();
     using Parameter = typename FirstParameter<decltype(Main)>::type;
     if constexpr (std::is_same_v<Parameter, seL4_BootInfo>) {
-        return call_main<Main>(bootinfo);
+        call_main<Main>(bootinfo);
     } else {
         Parameter environment(bootinfo);
-        return call_main<Main>(environment);
+        call_main<Main>(environment);
     }
 }
 
@@ -74,6 +86,6 @@ int invoke_main(const seL4_BootInfo& bootinfo) {
         sel4_root_task_image::stack.bytes + sel4_root_task_image::config.stack_size;               \
     extern "C" std::byte* const sel4_runtime_heap_start = sel4_root_task_image::heap.bytes;        \
     extern "C" const std::size_t sel4_runtime_heap_size = sel4_root_task_image::config.heap_size;  \
-    extern "C" int sel4_root_task_main(const seL4_BootInfo& bootinfo) {                            \
-        return ::sel4::root_task::detail::invoke_main<main_function>(bootinfo);                    \
+    extern "C" [[noreturn]] void sel4_root_task_main(const seL4_BootInfo& bootinfo) {              \
+        ::sel4::root_task::detail::run<main_function, sel4_root_task_image::config>(bootinfo);     \
     }

@@ -1,6 +1,7 @@
 /* newlib's system calls (it is built with MISSING_SYSCALL_NAMES: no leading underscores):
  * output goes to the kernel's debug console, there is no input and no file system. */
 #include <errno.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <sys/stat.h>
 
@@ -56,4 +57,43 @@ FILE* stderr;
 
 __attribute__((constructor(101))) static void bind_stderr(void) {
     stderr = _REENT->_stderr;
+}
+
+/* newlib's own code allocates through the reentrant forms: the runtime's heap serves them. */
+struct _reent;
+void* malloc(size_t size);
+void free(void* pointer);
+void* calloc(size_t count, size_t size);
+void* realloc(void* pointer, size_t size);
+void* memalign(size_t align, size_t size);
+size_t malloc_usable_size(void* pointer);
+
+void* _malloc_r(struct _reent* reent, size_t size) {
+    (void)reent;
+    return malloc(size);
+}
+void _free_r(struct _reent* reent, void* pointer) {
+    (void)reent;
+    free(pointer);
+}
+void* _calloc_r(struct _reent* reent, size_t count, size_t size) {
+    (void)reent;
+    return calloc(count, size);
+}
+void* _realloc_r(struct _reent* reent, void* pointer, size_t size) {
+    (void)reent;
+    return realloc(pointer, size);
+}
+void* _memalign_r(struct _reent* reent, size_t align, size_t size) {
+    (void)reent;
+    return memalign(align, size);
+}
+size_t _malloc_usable_size_r(struct _reent* reent, void* pointer) {
+    (void)reent;
+    return malloc_usable_size(pointer);
+}
+
+struct mallinfo _mallinfo_r(struct _reent* reent) {
+    (void)reent;
+    return mallinfo();
 }

@@ -36,6 +36,15 @@ struct BootInfoChunk {
     std::span<const std::byte> data; // the chunk's bytes after its header
 };
 
+// What the runtime retyped from the boot info before main ran (a root task's untyped heap), so
+// that sel4::Env hands out only the rest: the first empty slot left, and the bytes taken from
+// each untyped (by its position in the boot info).
+struct BootInfoUse {
+    seL4_CPtr first_free_slot = 0; // 0: no slot taken
+    std::uint64_t untyped_bytes_used[CONFIG_MAX_NUM_BOOTINFO_UNTYPED_CAPS] = {};
+};
+inline constinit BootInfoUse boot_info_use{};
+
 // What the kernel tells the root task at boot, as views over libsel4's seL4_BootInfo.
 class BootInfo {
   public:

@@ -3,6 +3,7 @@
 // fault, and the ARM hypervisor's VGIC, VCPU and virtual PPI faults.
 #pragma once
 
+#include <cstdint>
 #include <variant>
 
 #include <sel4/arch/fault_registers.hpp>
@@ -48,7 +49,7 @@ struct VmFault {
 // MCS: the thread's scheduling context ran out of budget (its timeout handler is told).
 struct Timeout {
     seL4_Word data;     // the scheduling context's badge
-    seL4_Word consumed; // the time it consumed
+    std::uint64_t consumed; // the time it consumed
 };
 // ARM hypervisor kernels: a virtual CPU's GIC maintenance interrupt (index of the list
 // register, or none), a trap of the virtual CPU (its HSR), a virtual PPI.
@@ -110,8 +111,15 @@ inline Fault decode_fault(MessageInfo info) {
                               seL4_Fault_VMFault_get_PrefetchFault(raw) != 0};
 #ifdef CONFIG_KERNEL_MCS
     case seL4_Fault_Timeout:
+#if CONFIG_WORD_SIZE == 32 // the kernel splits the 64-bit count into two words
+        return fault::Timeout{
+            seL4_Fault_Timeout_get_data(raw),
+            std::uint64_t{seL4_Fault_Timeout_get_consumed_high(raw)} << 32 |
+                seL4_Fault_Timeout_get_consumed_low(raw)};
+#else
         return fault::Timeout{seL4_Fault_Timeout_get_data(raw),
                               seL4_Fault_Timeout_get_consumed(raw)};
+#endif
 #endif
     default:
         return arch::decode_other_fault(raw, info.label());

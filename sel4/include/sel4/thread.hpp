@@ -287,11 +287,16 @@ struct EnvProvider {
 } // namespace detail
 
 inline Env::Env(const seL4_BootInfo& bootinfo)
-    : boot_info_(bootinfo), slots_(bootinfo.empty.start, bootinfo.empty.end),
+    : boot_info_(bootinfo),
+      slots_(boot_info_use.first_free_slot ? boot_info_use.first_free_slot : bootinfo.empty.start,
+             bootinfo.empty.end),
       next_vaddr_(env_mapping_base) {
     std::size_t index = 0;
-    for (const auto untyped : boot_info_.untypeds())
-        untypeds_.add(index++, untyped.physical_address, untyped.size_bits, untyped.is_device);
+    for (const auto untyped : boot_info_.untypeds()) {
+        untypeds_.add(index, untyped.physical_address, untyped.size_bits, untyped.is_device,
+                      boot_info_use.untyped_bytes_used[index]);
+        ++index;
+    }
     // The lock's own notification, made before anything can contend.
     if (auto n = create_locked(seL4_NotificationObject, 0, seL4_NotificationBits))
         lock_.set_notification(*n);

@@ -15,7 +15,7 @@ class Pong : public ProtectionDomain {
     sel4::MessageInfo protected_call(Channel channel, sel4::MessageInfo message) override {
         if (channel != ping || message.length() != 1) return sel4::MessageInfo(1, 0);
         sel4::set_mr(0, 2 * sel4::get_mr(0));
-        ping.notify();  // delivered once ping waits again, after the reply
+        ping.notify(); // delivered once ping waits again, after the reply
         return sel4::MessageInfo(0, 1);
     }
 };

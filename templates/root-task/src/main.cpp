@@ -3,30 +3,30 @@
 #include <cstdio>
 #include <string>
 
+#include <sel4/bootinfo.hpp>
 #include <sel4/root_task.hpp>
 #include <sel4/sel4.hpp>
 
-int main_task(const seL4_BootInfo& bootinfo) {
+int main_task(const seL4_BootInfo& raw) {
+    const sel4::BootInfo bootinfo(raw);
     const std::string name = "root-task";
-    std::printf("%s: %lu untyped regions, %lu free slots\n", name.c_str(),
-                static_cast<unsigned long>(bootinfo.untyped.end - bootinfo.untyped.start),
-                static_cast<unsigned long>(bootinfo.empty.end - bootinfo.empty.start));
+    std::printf("%s: %zu untyped capabilities, %zu free slots\n", name.c_str(),
+                bootinfo.untyped_slots().size(), bootinfo.empty().size());
 
-    const seL4_CPtr slot = bootinfo.empty.start;
-    const auto root = sel4::init_thread::cnode;
-    // The first untyped region that is memory, not a device, holds it.
-    for (seL4_CPtr ut = bootinfo.untyped.start; ut < bootinfo.untyped.end; ++ut) {
-        if (auto made = sel4::cap::Untyped(ut).retype(seL4_NotificationObject, 0, root, 0, 0, slot, 1)) {
-            const sel4::cap::Notification notification(slot);
-            notification.signal();
-            std::printf("%s: notification badge after signal: %lu\n", name.c_str(),
-                        static_cast<unsigned long>(notification.poll()));
-            std::printf("%s: done\n", name.c_str());
-            return 0;
-        }
+    const sel4::cap::Untyped memory = bootinfo.find_memory(seL4_NotificationBits);
+    const seL4_CPtr slot = bootinfo.empty().start;
+    if (auto made =
+            memory.retype(seL4_NotificationObject, 0, sel4::init_thread::cnode, 0, 0, slot, 1);
+        !made) {
+        std::printf("%s: retype failed: %s\n", name.c_str(), sel4::describe(made.error()).data());
+        return 1;
     }
-    std::printf("%s: no untyped memory for a notification\n", name.c_str());
-    return 1;
+    const sel4::cap::Notification notification(slot);
+    notification.signal();
+    std::printf("%s: signalled and polled back (badge %lu: the capability is unbadged)\n",
+                name.c_str(), static_cast<unsigned long>(notification.poll()));
+    std::printf("%s: done\n", name.c_str());
+    return 0;
 }
 
 SEL4_ROOT_TASK_MAIN(main_task)

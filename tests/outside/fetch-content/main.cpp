@@ -5,7 +5,7 @@
 #include <sel4/root_task.hpp>
 #include <sel4/sel4.hpp>
 
-static_assert(sel4::config::word_size == 64);
+static_assert(sel4::config::word_size == 8 * sizeof(void*));
 
 int main_task(const seL4_BootInfo& bootinfo) {
     std::printf("outside: %lu untyped regions\n",

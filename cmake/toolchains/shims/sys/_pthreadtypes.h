@@ -9,10 +9,17 @@
 #define SEL4_CPP_SIZEOF_MUTEX 48
 #define SEL4_CPP_SIZEOF_ATTR 64
 #define SEL4_CPP_SIZEOF_SMALL_ATTR 8
+#define SEL4_CPP_SIZEOF_RWLOCK 56
+#elif defined(__arm__) || (defined(__riscv) && __riscv_xlen == 32) /* glibc's 32-bit sizes */
+#define SEL4_CPP_SIZEOF_MUTEX 24
+#define SEL4_CPP_SIZEOF_ATTR 36
+#define SEL4_CPP_SIZEOF_SMALL_ATTR 4
+#define SEL4_CPP_SIZEOF_RWLOCK 32
 #else /* x86_64, riscv64 */
 #define SEL4_CPP_SIZEOF_MUTEX 40
 #define SEL4_CPP_SIZEOF_ATTR 56
 #define SEL4_CPP_SIZEOF_SMALL_ATTR 4
+#define SEL4_CPP_SIZEOF_RWLOCK 56
 #endif
 
 typedef unsigned long pthread_t;
@@ -54,7 +61,7 @@ typedef union {
     int align;
 } pthread_condattr_t;
 typedef union {
-    char size[56];
+    char size[SEL4_CPP_SIZEOF_RWLOCK];
     long align;
 } pthread_rwlock_t;
 typedef union {

@@ -1,7 +1,7 @@
 // A bounds-checked view of an ELF64 or ELF32 little-endian file in memory: nothing is read
 // outside the buffer, every problem is a value. ELF32 headers are presented widened to the
-// 64-bit structures (is_64_bit() tells which the file is). Freestanding (no heap, no exceptions): the kernel loader
-// and the host packer share it.
+// 64-bit structures (is_64_bit() tells which the file is). Freestanding (no heap, no exceptions):
+// the kernel loader and the host packer share it.
 #pragma once
 
 #include <cstddef>

@@ -1,6 +1,7 @@
 // aarch32 (ARMv7-A) on QEMU virt: PL011 console; the kernel (no hypervisor support) is entered
-// in SVC mode with the MMU on, short-descriptor tables: the loader identity-mapped, the kernel
-// window (its first virtual address up to the end of RAM) in 1 MiB sections, as seL4 expects.
+// in SVC mode with the MMU on, short-descriptor tables in 1 MiB sections: the first gigabyte
+// (devices) and the loader identity-mapped, the kernel window (its first virtual address up to
+// the end of RAM) as seL4 expects.
 #include <cstdint>
 
 #include <sel4/kernel_loader/page_tables.hpp>
@@ -12,8 +13,9 @@
 extern "C" char _start[], _end[];
 extern "C" std::uint32_t loader_started_in_hyp;
 extern "C" [[noreturn]] void enter_kernel_with_mmu(std::uint32_t user_start, std::uint32_t user_end,
-                                                   std::uint32_t pv_offset, std::uint32_t user_entry,
-                                                   std::uint32_t dtb, std::uint32_t dtb_size,
+                                                   std::uint32_t pv_offset,
+                                                   std::uint32_t user_entry, std::uint32_t dtb,
+                                                   std::uint32_t dtb_size,
                                                    std::uint32_t kernel_entry, std::uint32_t table);
 
 namespace sel4::kernel_loader::arch {
@@ -37,6 +39,8 @@ void build_tables(const PayloadHeader& payload) {
     const std::uint64_t to_top = (1ull << 32) - payload.kernel_virtual_start;
     const std::uint64_t to_ram_end =
         ram_end_after(payload.kernel_physical_start) - payload.kernel_physical_start;
+    // The devices below RAM identity-mapped too (the kernel maps its own; a test kernel prints).
+    if (!tables.map(0, 0, 1u << 30, Memory::device)) fail("cannot map the devices");
     if (!tables.map(loader_start, loader_start, payload_end - loader_start, Memory::normal))
         fail("cannot map the loader");
     if (!tables.map(payload.kernel_virtual_start, payload.kernel_physical_start,

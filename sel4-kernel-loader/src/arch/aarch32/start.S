@@ -32,7 +32,7 @@ _start:
     bic r8, r4, #MODE_MASK
     orr r8, r8, #MODE_SVC
     orr r8, r8, #IRQ_FIQ_ABORT_MASKED
-    msr spsr_hyp, r8
+    msr spsr_cxsf, r8                /* SPSR_hyp: the current mode's */
     adr r8, 1f
     msr elr_hyp, r8
     eret

@@ -7,17 +7,25 @@
 
 namespace sel4::microkit {
 
-enum class Event { notifications, protected_call, fault };
+// What woke the PD.
+enum class Event {
+    notifications,  // one or more channels were notified
+    protected_call, // a client called
+    fault,          // a child faulted
+};
 
+// What a badge means.
 constexpr Event classify(std::uint64_t badge) {
     if ((badge >> 62) & 1) return Event::fault;
     if (badge >> 63) return Event::protected_call;
     return Event::notifications;
 }
 
+// The channel a protected procedure call came on.
 constexpr unsigned protected_call_channel(std::uint64_t badge) {
     return badge & 0x3f;
 }
+// The child that faulted.
 constexpr unsigned faulting_child(std::uint64_t badge) {
     return badge & 0xff;
 }

@@ -42,8 +42,8 @@ std::uintptr_t initialize_thread_tls(void* region, std::size_t size) noexcept;
 // Makes the thread pointer point at a TLS region initialised by initialize_tls_region.
 void set_thread_pointer(std::uintptr_t thread_pointer) noexcept;
 
-// Installs the terminate handler and runs the image's constructors (.preinit_array,
-// .init_array). Call once, after TLS and the IPC buffer are set up.
+// Runs the image's constructors (.preinit_array, .init_array). Call once, after TLS and the IPC
+// buffer are set up.
 void initialize() noexcept;
 
 } // namespace sel4::runtime
@@ -56,6 +56,15 @@ panic(std::string_view message,
       const std::source_location& where = std::source_location::current()) noexcept;
 
 } // namespace sel4
+
+#if __cpp_exceptions
+// Code built with exceptions brings the terminate handler that reports uncaught ones (with the
+// exception's demangled type and what()); code built without pays for none of it.
+extern "C" const char sel4_runtime_exception_support;
+namespace sel4::runtime::detail {
+[[gnu::used]] inline const char* const exception_support = &sel4_runtime_exception_support;
+}
+#endif
 
 extern "C" {
 // One character to the kernel's debug console (for C code and C library glue).

@@ -37,9 +37,11 @@ class UntypedAllocator {
         std::vector<unsigned> fillers; // the untypeds to retype before it, log 2 sizes
     };
 
-    // One more untyped to allocate from.
-    void add(std::size_t index, std::uint64_t physical_address, unsigned size_bits, bool device) {
-        untypeds_.push_back({index, physical_address, size_bits, device});
+    // One more untyped to allocate from; used: bytes of it already retyped by someone else (the
+    // kernel's free index).
+    void add(std::size_t index, std::uint64_t physical_address, unsigned size_bits, bool device,
+             std::uint64_t used = 0) {
+        untypeds_.push_back({index, physical_address, size_bits, device, used});
     }
 
     // Memory for an object of 2^object_bits bytes: from the untyped where it leaves the least

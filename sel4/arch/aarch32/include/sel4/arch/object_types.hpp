@@ -4,6 +4,7 @@
 #include <sel4/object_kind.hpp>
 
 namespace sel4::arch {
+// The architecture's object kinds, for code that goes through every kind.
 inline constexpr object::Kind object_types[] = {
     {seL4_ARM_SmallPageObject, 0, "4 KiB page"},
     {seL4_ARM_LargePageObject, 0, "64 KiB page"},

@@ -1,0 +1,23 @@
+// riscv32: TLS variant I with no TCB; the thread pointer is the tp register.
+#pragma once
+
+#include <cstdint>
+
+#include <sel4/runtime/tls_layout.hpp>
+
+namespace sel4::runtime::arch {
+
+inline constexpr TlsVariant tls_variant = TlsVariant::AboveThreadPointer;
+inline constexpr std::size_t tls_tcb_size = 0;
+
+inline std::uintptr_t thread_pointer() {
+    std::uintptr_t value;
+    asm volatile("mv %0, tp" : "=r"(value));
+    return value;
+}
+
+inline void write_thread_pointer(std::uintptr_t value) {
+    asm volatile("mv tp, %0" ::"r"(value) : "memory");
+}
+
+} // namespace sel4::runtime::arch
