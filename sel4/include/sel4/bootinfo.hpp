@@ -40,9 +40,11 @@ struct BootInfoChunk {
 // that sel4::Env hands out only the rest: the first empty slot left, and the bytes taken from
 // each untyped (by its position in the boot info).
 struct BootInfoUse {
-    seL4_CPtr first_free_slot = 0; // 0: no slot taken
+    seL4_CPtr first_free_slot = 0; // the first empty slot left (0: no slot taken)
+    // Bytes retyped from each untyped, by its position in the boot info.
     std::uint64_t untyped_bytes_used[CONFIG_MAX_NUM_BOOTINFO_UNTYPED_CAPS] = {};
 };
+// This root task's record of what its runtime took before main (written once, at start).
 inline constinit BootInfoUse boot_info_use{};
 
 // What the kernel tells the root task at boot, as views over libsel4's seL4_BootInfo.
