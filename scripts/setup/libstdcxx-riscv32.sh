@@ -10,7 +10,8 @@ source "$here/debian-source.sh"
 
 prefix=${LIBSTDCXX_RISCV32_PREFIX:-/usr/local/libstdcxx-riscv32}
 cache=${SEL4_CPP_CACHE:-/var/cache/sel4-cpp}
-if [ -f "$prefix/lib/libstdc++.a" ]; then
+if [ -f "$prefix/lib/libstdc++.a" ] &&
+    grep -q '^#define _GLIBCXX_HAS_GTHREADS 1' "$prefix"/include/c++/*/riscv64-unknown-elf/bits/c++config.h; then
     exit 0
 fi
 if ! command -v riscv64-unknown-elf-g++ >/dev/null; then
@@ -56,7 +57,10 @@ WRAPPER
     chmod +x "$work/rv32-$tool"
 done
 flags="-O2 -g -mcmodel=medany -ffunction-sections -fdata-sections -ftls-model=local-exec -isystem $shims -isystem /usr/lib/picolibc/riscv64-unknown-elf/include"
-mkdir -p "$work/build"
+# A standalone build has no libgcc build beside it: give configure the gthreads header a GCC
+# build would have generated there (the posix one, over the SDK's pthread shims).
+mkdir -p "$work/build" "$work/libgcc"
+cp "$src/libgcc/gthr-posix.h" "$work/libgcc/gthr-default.h"
 cd "$work/build"
 echo "setup: building libstdc++ $version for riscv32 into $prefix (several minutes)..."
 "$src/libstdc++-v3/configure" --host=riscv64-unknown-elf --build="$(gcc -dumpmachine)" \
