@@ -20,11 +20,19 @@ endfunction()
 
 # sel4_microkit_add_system(<name> SYSTEM <file.system> PDS <targets>... SUCCESS <regex>
 #                          [FAILURE <regex>...] [EXPECT_FAILURE <regex>] [TIMEOUT <s>]
-#                          [ALLOW_FAULTS])
+#                          [ALLOW_FAULTS] [RUN_ARGS <sel4-qemu-run arguments>...]
+#                          [READY <regex> HOST_TEST <command>] [DEPENDS <files or targets>...])
 # ALLOW_FAULTS: the system faults on purpose; the monitor's fault reports are not failures.
+# RUN_ARGS: extra runner arguments, e.g. virtio devices (--virtio-blk 1:disk.img) and forwards;
+# TEST_ARGS and SIMULATE_ARGS: more, for the boot test or the simulate target only (e.g. free
+# ports for one, the user's for the other). ANNOUNCE_REGEX/ANNOUNCE_TEXT: simulate prints TEXT
+# once a line matches (sel4-qemu-run --announce).
+# HOST_TEST: a command run on the host once READY appears; the test passes when it exits 0.
 # Writes <name>.img with the SDK's tool; adds simulate-<name> and the <name>.boot test.
 function(sel4_microkit_add_system name)
-    cmake_parse_arguments(arg "ALLOW_FAULTS" "SYSTEM;SUCCESS;TIMEOUT;EXPECT_FAILURE" "PDS;FAILURE" ${ARGN})
+    cmake_parse_arguments(arg "ALLOW_FAULTS"
+                          "SYSTEM;SUCCESS;TIMEOUT;EXPECT_FAILURE;READY;HOST_TEST;ANNOUNCE_REGEX;ANNOUNCE_TEXT"
+                          "PDS;FAILURE;RUN_ARGS;TEST_ARGS;SIMULATE_ARGS;DEPENDS" ${ARGN})
     if(NOT arg_TIMEOUT)
         set(arg_TIMEOUT 60)
     endif()
@@ -40,7 +48,7 @@ function(sel4_microkit_add_system name)
                 --config ${SEL4_MICROKIT_CONFIG} --search-path ${search}
                 -o "${image}" -r "${CMAKE_CURRENT_BINARY_DIR}/${name}-report.txt"
         DEPENDS "${system}" ${arg_PDS} VERBATIM)
-    add_custom_target(${name}-image ALL DEPENDS "${image}")
+    add_custom_target(${name}-image ALL DEPENDS "${image}" ${arg_DEPENDS})
 
     if(SEL4_MICROKIT_BOARD STREQUAL "qemu_virt_aarch64")
         # The SDK's loader is entered at EL2 from address 0x70000000.
@@ -51,8 +59,13 @@ function(sel4_microkit_add_system name)
         message(STATUS "${name}: no boot test: QEMU does not emulate ${SEL4_MICROKIT_BOARD}")
         return()
     endif()
+    list(APPEND boot ${arg_RUN_ARGS})
     _sel4_tool(QEMU_RUN qemu_run)
-    add_custom_target(simulate-${name} COMMAND "${qemu_run}" ${boot} --image "${image}" --interactive
+    set(simulate ${arg_SIMULATE_ARGS})
+    if(arg_ANNOUNCE_REGEX)
+        list(APPEND simulate --announce "${arg_ANNOUNCE_REGEX}" "${arg_ANNOUNCE_TEXT}")
+    endif()
+    add_custom_target(simulate-${name} COMMAND "${qemu_run}" ${boot} ${simulate} --image "${image}" --interactive
         DEPENDS ${name}-image USES_TERMINAL VERBATIM)
     # QEMU halted under gdb, with the first PD's symbols and the SDK's kernel's. Every PD is
     # linked at the same address: `add-symbol-file <pd>.elf` (after `symbol-file`) for another.
@@ -73,8 +86,15 @@ function(sel4_microkit_add_system name)
     foreach(failure IN LISTS arg_FAILURE)
         list(APPEND failures --failure "${failure}")
     endforeach()
-    add_test(NAME ${name}.boot COMMAND "${qemu_run}" ${boot} --image "${image}"
-             --success "${arg_SUCCESS}" ${failures} --timeout ${arg_TIMEOUT})
+    set(verdict "")
+    if(arg_SUCCESS)
+        list(APPEND verdict --success "${arg_SUCCESS}")
+    endif()
+    if(arg_HOST_TEST)
+        list(APPEND verdict --ready "${arg_READY}" --host-test "${arg_HOST_TEST}")
+    endif()
+    add_test(NAME ${name}.boot COMMAND "${qemu_run}" ${boot} ${arg_TEST_ARGS} --image "${image}"
+             ${verdict} ${failures} --timeout ${arg_TIMEOUT})
     set_tests_properties(${name}.boot PROPERTIES TIMEOUT 300 RESOURCE_LOCK qemu)
     if(arg_EXPECT_FAILURE)
         set_tests_properties(${name}.boot PROPERTIES

@@ -20,7 +20,7 @@ cd "$(dirname "$0")/.."
 demos=(
     "hello|root-task|hello|a C++ root task: standard library, thread-locals, exceptions"
     "microkit-hello|microkit|microkit-hello|two Microkit protection domains in C++: notifications, a shared page, a protected call"
-    "http-server|pending|http-server|an HTTP server on seL4 (not written yet)"
+    "http-server|microkit|http-server|HTTP and HTTPS from a FAT disk on 127.0.0.1:8080 and :8443 (HTTP_PORT, HTTPS_PORT): lwIP, mbedTLS, driver PDs"
 )
 
 usage() {

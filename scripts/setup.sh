@@ -25,6 +25,10 @@ packages=(
     cargo rustc librust-roxmltree-dev librust-serde-dev librust-serde-derive-dev librust-serde-json-dev
     # FAT images for the FAT reader's tests and the HTTP demo's disk
     dosfstools mtools
+    # the HTTPS demo's build-time certificate
+    openssl curl
+    # the HTTP demo's browser test (headless)
+    chromium chromium-driver python3-selenium
     # API reference and debugging
     doxygen gdb-multiarch
 )
@@ -44,6 +48,7 @@ fi
 here=$(cd "$(dirname "$0")" && pwd)
 "$here/setup/newlib.sh"
 "$here/setup/libstdcxx-riscv32.sh"
+"$here/setup/mbedtls.sh"
 "$here/setup/sel4.sh"
 "$here/setup/microkit.sh"
 "$here/setup/lwip.sh"

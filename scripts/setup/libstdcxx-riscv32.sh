@@ -10,8 +10,22 @@ source "$here/debian-source.sh"
 
 prefix=${LIBSTDCXX_RISCV32_PREFIX:-/usr/local/libstdcxx-riscv32}
 cache=${SEL4_CPP_CACHE:-/var/cache/sel4-cpp}
+# libstdc++'s install puts the libraries in the compiler's multilib directory below lib/; the
+# toolchain file (and the check below) take them from lib/ itself.
+lift_multilib() {
+    local multi
+    multi=$(riscv64-unknown-elf-gcc -march=rv32imafdc -mabi=ilp32d -print-multi-os-directory)
+    if [ "$multi" != . ] && [ -f "$prefix/lib/$multi/libstdc++.a" ]; then
+        mv "$prefix/lib/$multi"/* "$prefix/lib/"
+        rm -r "${prefix:?}/lib/${multi%%/*}"
+    fi
+}
+lift_multilib 2>/dev/null || true
+# Built with gthreads (std::mutex, std::thread over the SDK's pthread shims); an older build
+# without them is rebuilt.
 if [ -f "$prefix/lib/libstdc++.a" ] &&
     grep -q '^#define _GLIBCXX_HAS_GTHREADS 1' "$prefix"/include/c++/*/riscv64-unknown-elf/bits/c++config.h; then
+    echo "setup: libstdc++ for riscv32: already in $prefix"
     exit 0
 fi
 if ! command -v riscv64-unknown-elf-g++ >/dev/null; then
@@ -72,4 +86,5 @@ echo "setup: building libstdc++ $version for riscv32 into $prefix (several minut
     CFLAGS="$flags" CXXFLAGS="$flags" >build.log 2>&1 || { tail -n 30 build.log; exit 1; }
 make -j"$(nproc)" >>build.log 2>&1 || { tail -n 30 build.log; exit 1; }
 make install >>build.log 2>&1 || { tail -n 30 build.log; exit 1; }
+lift_multilib
 echo "setup: installed libstdc++ for riscv32 in $prefix"

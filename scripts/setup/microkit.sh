@@ -21,7 +21,7 @@ source "$here/sources.sh"
 
 microkit_tag=2.0.1
 microkit_commit=3f71a5e4effed7551a02fda77151223822060c46 # tag object 1e4c5137748b...
-sel4_commit=4b97df4c7e24fd0c297e21cae8d997a08b8952b0      # "Testing has been performed using"
+sel4_commit=4b97df4c7e24fd0c297e21cae8d997a08b8952b0      # the kernel 2.0.1 was tested with (README)
 boards=(qemu_virt_aarch64 qemu_virt_riscv64)
 config=debug
 
@@ -133,10 +133,11 @@ board_list=$(
     IFS=,
     echo "${boards[*]}"
 )
-# CARGO_HOME in the cache keeps the build out of the user's home.
+# The tool is built for this machine; CARGO_HOME in the cache keeps the build out of the home.
+host_triple=$(/usr/bin/rustc -vV | sed -n 's/^host: //p')
 export CARGO_HOME=$cache/cargo-home PYTHONPATH=$cache/pyfdt${PYTHONPATH:+:$PYTHONPATH}
 if ! (cd "$work" && /usr/bin/python3 build_sdk.py --sel4 "$sel4_src" --boards "$board_list" \
-    --configs "$config" --skip-docs --skip-tar --tool-target-triple x86_64-unknown-linux-gnu \
+    --configs "$config" --skip-docs --skip-tar --tool-target-triple "$host_triple" \
     --toolchain-prefix-aarch64 aarch64-linux-gnu --toolchain-prefix-riscv64 riscv64-unknown-elf) \
     >"$log" 2>&1; then
     tail -n 30 "$log"

@@ -397,13 +397,15 @@ std::string generate_header(const std::vector<Method>& methods, const Options& o
         out << "struct " << t << ";\n";
     out << "} // namespace tag\n\nnamespace cap {\n";
     for (const auto& t : tags)
-        out << "using " << t << " = Cap<tag::" << t << ">;\n";
+        out << "using " << t << " = Cap<tag::" << t << ">; ///< A capability to a " << t
+            << " object.\n";
     out << "} // namespace cap\n\n";
 
     // Declarations first: parameter types may be classes declared later.
     std::ostringstream definitions;
     for (const auto& [interface, list] : by_class) {
         const auto cls = class_name(interface);
+        out << "/// The invocations of a " << cls << " capability (" << interface << ").\n";
         out << "template <>\nstruct CapMethods<tag::" << cls
             << "> : detail::CapExtensions<tag::" << cls << "> {\n";
         // Hand-written overloads (sel4/blueprint.hpp) of a generated name stay visible.

@@ -79,12 +79,15 @@ rings::Result<void> NetInterface::start(const NetQueues& q, const std::array<std
 
     // Every receive buffer goes to the driver (as many as the queue holds).
     const std::uint32_t rx_buffers = rx_bounds.buffer_count();
+    rx_lent_.assign(rx_buffers, false);
+    tx_lent_.assign(tx_buffers_, false);
     for (std::uint32_t i = 0; i < rx_buffers; ++i) {
         auto pushed = rx_free_.push({std::uint64_t{i} * buffer_size, 0});
         if (!pushed) {
             if (pushed.error() == rings::RingError::full) break;
             return pushed.error();
         }
+        rx_lent_[i] = true;
     }
     rx_active_.request_signal();
     tx_free_.request_signal();
@@ -114,6 +117,13 @@ void NetInterface::stop(rings::RingError error) {
 
 rings::Result<void> NetInterface::receive() {
     if (stopped_) return rings::RingError::peer_index;
+    batching_ = true;
+    auto result = receive_batch();
+    end_batch();
+    return result;
+}
+
+rings::Result<void> NetInterface::receive_batch() {
     bool returned = false;
     for (;;) {
         auto buffer = rx_active_.pop();
@@ -133,6 +143,14 @@ rings::Result<void> NetInterface::receive() {
             stop(error);
             return error;
         }
+        // Only a buffer the driver has from us may come back, and only once.
+        const std::size_t index = buffer->io_or_offset / rings::net::buffer_size;
+        if (!rx_lent_[index]) {
+            ++stats_.peer_errors;
+            ++stats_.rx_dropped;
+            continue;
+        }
+        rx_lent_[index] = false;
         pbuf* p = pbuf_alloc(PBUF_RAW, buffer->len, PBUF_POOL);
         if (p) {
             pbuf_take(p, rx_data_ + buffer->io_or_offset, buffer->len);
@@ -141,16 +159,35 @@ rings::Result<void> NetInterface::receive() {
             ++stats_.rx_dropped;
         }
         auto back = rx_free_.push({buffer->io_or_offset, 0});
-        if (!back) {
+        if (!back && back.error() == rings::RingError::full) {
+            // The driver gave back a buffer still in its free queue: it is there already.
+            ++stats_.peer_errors;
+        } else if (!back) {
             if (p) pbuf_free(p);
             stop(back.error());
             return back.error();
         }
+        rx_lent_[index] = true;
         returned = true;
         if (p && the_netif.input(p, &the_netif) != ERR_OK) pbuf_free(p);
     }
-    if (returned && rx_free_.take_signal_request() && notify_) notify_();
+    if (returned && rx_free_.take_signal_request()) signal_driver();
     return {};
+}
+
+// Inside receive() and poll() the notification waits for the end of the batch (one for every
+// frame sent in it); elsewhere it goes at once.
+void NetInterface::signal_driver() {
+    if (batching_)
+        signal_pending_ = true;
+    else if (notify_)
+        notify_();
+}
+
+void NetInterface::end_batch() {
+    batching_ = false;
+    if (signal_pending_ && notify_) notify_();
+    signal_pending_ = false;
 }
 
 bool NetInterface::transmit(const void* frame) {
@@ -160,29 +197,59 @@ bool NetInterface::transmit(const void* frame) {
         return false;
     }
     std::uint64_t offset;
-    if (tx_fresh_ < tx_buffers_) {
+    if (!tx_spare_.empty()) {
+        offset = tx_spare_.back();
+        tx_spare_.pop_back();
+    } else if (tx_fresh_ < tx_buffers_) {
         offset = std::uint64_t{tx_fresh_++} * rings::net::buffer_size;
     } else {
-        auto buffer = tx_free_.pop();
-        if (!buffer) {
-            if (buffer.error() != rings::RingError::empty)
-                stop(buffer.error());
-            else
-                tx_free_.request_signal();
+        auto next = take_tx_buffer();
+        if (!next) {
             ++stats_.tx_dropped;
             return false;
         }
-        offset = buffer->io_or_offset;
+        offset = *next;
     }
     pbuf_copy_partial(p, tx_data_ + offset, p->tot_len, 0);
     auto pushed = tx_active_.push({offset, static_cast<std::uint16_t>(p->tot_len)});
     if (!pushed) {
-        stop(pushed.error());
+        tx_spare_.push_back(offset); // still ours
+        ++stats_.tx_dropped;
+        if (pushed.error() != rings::RingError::full) stop(pushed.error());
         return false;
     }
+    tx_lent_[offset / rings::net::buffer_size] = true;
     ++stats_.tx_frames;
-    if (tx_active_.take_signal_request() && notify_) notify_();
+    if (tx_active_.take_signal_request()) signal_driver();
     return true;
+}
+
+// A transmit buffer the driver gave back; buffers it never had, or gives back twice, are dropped
+// as the peer's errors.
+std::optional<std::uint64_t> NetInterface::take_tx_buffer() {
+    for (;;) {
+        auto buffer = tx_free_.pop();
+        if (!buffer) {
+            const auto error = buffer.error();
+            if (error == rings::RingError::empty) {
+                tx_free_.request_signal();
+                return std::nullopt;
+            }
+            if (error == rings::RingError::peer_index) {
+                stop(error);
+                return std::nullopt;
+            }
+            ++stats_.peer_errors;
+            continue;
+        }
+        const std::size_t index = buffer->io_or_offset / rings::net::buffer_size;
+        if (!tx_lent_[index]) {
+            ++stats_.peer_errors;
+            continue;
+        }
+        tx_lent_[index] = false;
+        return buffer->io_or_offset;
+    }
 }
 
 void NetInterface::poll() {

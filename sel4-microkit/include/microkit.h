@@ -19,16 +19,7 @@ typedef unsigned int microkit_channel;
 typedef unsigned int microkit_child;
 typedef seL4_MessageInfo_t microkit_msginfo;
 
-#define MONITOR_EP 5
-#define TCB_CAP 6
-#define BASE_OUTPUT_NOTIFICATION_CAP 10
-#define BASE_ENDPOINT_CAP 74
-#define BASE_IRQ_CAP 138
-#define BASE_TCB_CAP 202
-#define BASE_VM_TCB_CAP 266
-#define BASE_VCPU_CAP 330
-#define ARM_SMC_CAP 7
-#define MICROKIT_MAX_CHANNELS 62
+#include <sel4/microkit/slots.h>
 #define MICROKIT_MAX_CHANNEL_ID (MICROKIT_MAX_CHANNELS - 1)
 #define MICROKIT_PD_NAME_LENGTH 64
 

@@ -96,6 +96,7 @@ class CProtectionDomain final : public ProtectionDomain {
 };
 
 alignas(16) std::byte c_pd_heap[64 * 1024];
+constinit CProtectionDomain c_pd;
 
 } // namespace
 
@@ -103,6 +104,5 @@ alignas(16) std::byte c_pd_heap[64 * 1024];
 extern "C" [[gnu::weak]] std::byte* const sel4_runtime_heap_start = c_pd_heap;
 extern "C" [[gnu::weak]] const std::size_t sel4_runtime_heap_size = sizeof c_pd_heap;
 extern "C" [[gnu::weak, noreturn]] void sel4_microkit_main() {
-    static CProtectionDomain pd;
-    detail::run(pd);
+    detail::run(c_pd);
 }

@@ -50,7 +50,25 @@ void defer(seL4_CPtr cap, seL4_MessageInfo_t message) {
     sel4_microkit_main();
 }
 
+// The handlers bound to channels (Handler<Owner>), by channel id.
+detail::ChannelHandler* handlers[max_channels] = {};
+
 } // namespace
+
+detail::ChannelHandler::ChannelHandler(Channel channel) : channel_(channel) {
+    if (channel.id() >= max_channels) bad_channel("a handler", channel.id());
+    if (handlers[channel.id()]) {
+        char message[160];
+        std::snprintf(message, sizeof message, "PD '%s': channel %u has two handlers",
+                      microkit_name, channel.id());
+        runtime::fatal(message);
+    }
+    handlers[channel.id()] = this;
+}
+
+detail::ChannelHandler::~ChannelHandler() {
+    if (handlers[channel_.id()] == this) handlers[channel_.id()] = nullptr;
+}
 
 std::string_view name() {
     return microkit_name;
@@ -125,6 +143,10 @@ std::optional<MessageInfo> ProtectionDomain::default_fault(Child child, MessageI
 
 void detail::run(ProtectionDomain& pd) {
     pd.init();
+    // Acknowledge every IRQ once before the first receive, as libmicrokit does since 2.1.0: an
+    // interrupt raised before the PD ran then reaches it (seL4 issue 1536).
+    for (unsigned id = 0; id < max_channels; ++id)
+        if (microkit_irqs & (seL4_Word{1} << id)) (void)seL4_IRQHandler_Ack(slot::irq_base + id);
     // A passive PD tells the monitor it is ready (with its first receive), which then takes
     // its scheduling context away.
     if (microkit_passive) defer(slot::monitor, seL4_MessageInfo_new(0, 0, 0, 0));
@@ -157,7 +179,12 @@ void detail::run(ProtectionDomain& pd) {
             have_reply = true;
             break;
         case Event::notifications:
-            for_each_notified_channel(badge, [&](unsigned id) { pd.notified(Channel(id)); });
+            for_each_notified_channel(badge, [&](unsigned id) {
+                if (auto* handler = handlers[id])
+                    handler->handle();
+                else
+                    pd.notified(Channel(id));
+            });
             break;
         }
     }

@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
+#include <malloc.h>
 
 #include <sel4/runtime/heap.hpp>
 #include <sel4/runtime/message.hpp>
@@ -131,5 +132,22 @@ void* pvalloc(std::size_t size) {
 
 std::size_t malloc_usable_size(void* pointer) {
     return pointer ? Heap()->usable_size(pointer) : 0;
+}
+
+// The C libraries' heap report, from the TLSF heap's counters (their own would bring their
+// allocator in).
+struct mallinfo mallinfo(void) {
+    const auto stats = sel4::runtime::heap_statistics();
+    struct mallinfo info {};
+    info.arena = stats.pool_bytes;
+    info.ordblks = 0;
+    info.uordblks = stats.used_bytes;
+    info.fordblks = stats.free_bytes;
+    info.usmblks = stats.peak_used_bytes;
+    return info;
+}
+
+int malloc_trim(std::size_t) {
+    return 0; // pools are never given back
 }
 }

@@ -181,3 +181,14 @@ TEST(Virtqueue, LiesFromTheDeviceAreErrors) {
 }
 
 } // namespace
+
+namespace {
+TEST(Virtqueue, NotificationSuppressedWhileTheDeviceSaysSo) {
+    alignas(16) static std::byte memory[SplitQueue::bytes(4)];
+    auto queue = SplitQueue::create({memory, 0x1000, sizeof memory}, 4).value();
+    EXPECT_TRUE(queue.device_wants_notification());
+    auto* flags = reinterpret_cast<std::uint16_t*>(memory + SplitQueue::used_offset(4));
+    *flags = used_no_notify;
+    EXPECT_FALSE(queue.device_wants_notification());
+}
+} // namespace

@@ -33,14 +33,10 @@ class Client : public ProtectionDomain {
     void notified(Channel channel) override {
         std::printf("client: notified on channel %u, shared page says '%s'\n", channel.id(),
                     shared->text);
-        sel4::set_mr(0, 20);
-        sel4::set_mr(1, 22);
-        const auto reply =
-            server.pp_call(sel4::MessageInfo(static_cast<seL4_Word>(Request::add), 2));
-        const auto sum = sel4::get_mr(0);
-        std::printf("client: server says 20 + 22 = %lu (label %lu)\n",
-                    static_cast<unsigned long>(sum), static_cast<unsigned long>(reply.label()));
-        if (sum == 42) std::printf("hello: all done\n");
+        const auto sum = sel4::ipc::client<hello::Protocol>(server).call<hello::Add>(20, 22);
+        std::printf("client: server says 20 + 22 = %lu\n",
+                    static_cast<unsigned long>(sum.value_or(0)));
+        if (sum.value_or(0) == 42) std::printf("hello: all done\n");
     }
 };
 

@@ -9,8 +9,9 @@
 //
 // The runtime (shared with root tasks) gives the PD thread-local storage, a heap, the C and C++
 // libraries, constructors and exceptions, and runs the event loop: notifications, protected
-// procedure calls and child faults arrive as calls of these methods. A deferred notify or IRQ
-// ack is sent with the next receive, as libmicrokit does.
+// procedure calls and child faults arrive as calls of these methods (or of a Handler bound to
+// the channel). Every IRQ is acknowledged once before the first receive, as libmicrokit does
+// since 2.1.0. A deferred notify or IRQ ack is sent with the next receive, as libmicrokit does.
 #pragma once
 
 #include <cstddef>
@@ -19,25 +20,31 @@
 #include <string_view>
 
 #include <sel4/message.hpp>
+#include <sel4/microkit/slots.h>
 #include <sel4/runtime/runtime.hpp>
 #include <sel4/sys.hpp>
 
 namespace sel4::microkit {
 
-// The PD's capability slots, as the Microkit tool lays them out.
+// The PD's capability slots, as the Microkit tool lays them out (sel4/microkit/slots.h, which
+// the C API's microkit.h shares).
 namespace slot {
-inline constexpr seL4_CPtr input = 1;
-inline constexpr seL4_CPtr reply = 4;
-inline constexpr seL4_CPtr monitor = 5;
-inline constexpr seL4_CPtr own_tcb = 6;
-inline constexpr seL4_CPtr notification_base = 10;
-inline constexpr seL4_CPtr endpoint_base = 74;
-inline constexpr seL4_CPtr irq_base = 138;
-inline constexpr seL4_CPtr child_tcb_base = 202;
+inline constexpr seL4_CPtr input = INPUT_CAP;
+inline constexpr seL4_CPtr fault_endpoint = FAULT_EP_CAP;
+inline constexpr seL4_CPtr vspace = VSPACE_CAP;
+inline constexpr seL4_CPtr reply = REPLY_CAP;
+inline constexpr seL4_CPtr monitor = MONITOR_EP;
+inline constexpr seL4_CPtr own_tcb = TCB_CAP;
+inline constexpr seL4_CPtr notification_base = BASE_OUTPUT_NOTIFICATION_CAP;
+inline constexpr seL4_CPtr endpoint_base = BASE_ENDPOINT_CAP;
+inline constexpr seL4_CPtr irq_base = BASE_IRQ_CAP;
+inline constexpr seL4_CPtr child_tcb_base = BASE_TCB_CAP;
+inline constexpr seL4_CPtr vm_tcb_base = BASE_VM_TCB_CAP;
+inline constexpr seL4_CPtr vcpu_base = BASE_VCPU_CAP;
 } // namespace slot
 
-// Channel ids are 0 to max_channels - 1.
-inline constexpr unsigned max_channels = 62;
+// Channel ids are below this.
+inline constexpr unsigned max_channels = MICROKIT_MAX_CHANNELS;
 
 // This PD's name, as the system description gives it.
 std::string_view name();
@@ -46,14 +53,15 @@ std::string_view name();
 // have stops the PD with a message naming the channel and the PD.
 class Channel {
   public:
+    // The channel with this id, and its id.
     constexpr explicit Channel(unsigned id) : id_(id) {}
     constexpr unsigned id() const { return id_; }
 
     // Signals the PD at the other end.
     void notify() const;
-    // Acknowledges the interrupt this channel delivers, so that it can come again.
+    // Acknowledges the channel's interrupt, so that the next one is delivered.
     void irq_ack() const;
-    // Calls the PD at the other end (a protected procedure call); returns its reply.
+    // A protected procedure call to the PD at the other end; returns its reply.
     MessageInfo pp_call(MessageInfo message) const;
     // Sent with the event loop's next receive (one per handler at most, as in libmicrokit).
     void deferred_notify() const;
@@ -69,23 +77,25 @@ class Channel {
 // A child PD (its id in the system description), for fault handling and restarts.
 class Child {
   public:
+    // The child with this id, and its id.
     constexpr explicit Child(unsigned id) : id_(id) {}
     constexpr unsigned id() const { return id_; }
+    // Starts it again at entry_point.
     void restart(seL4_Word entry_point) const;
+    // Suspends it.
     void stop() const;
 
   private:
     unsigned id_;
 };
 
-// A protection domain: derive from it, override the handlers the PD needs, and name the class
-// once with SEL4_MICROKIT_PD. The handlers run one at a time, in the PD's event loop.
+// A protection domain: derive from it, override what the PD handles, name it with
+// SEL4_MICROKIT_PD.
 class ProtectionDomain {
   public:
-    virtual ~ProtectionDomain() = default;
-    // Runs once, before any other handler.
+    // Called once, before any event.
     virtual void init() = 0;
-    // A channel was notified (or its interrupt came).
+    // A notification or interrupt on a channel no Handler is bound to.
     virtual void notified(Channel channel);
     // A protected procedure call from a client; returns the reply.
     virtual MessageInfo protected_call(Channel channel, MessageInfo message);
@@ -94,28 +104,98 @@ class ProtectionDomain {
 
     // What the defaults do: stop the PD with a message naming it and the channel or child.
     [[noreturn]] static MessageInfo default_protected_call(Channel channel, MessageInfo message);
-    // What the default fault handler does (see default_protected_call).
+    // (the same, for faults)
     [[noreturn]] static std::optional<MessageInfo> default_fault(Child child, MessageInfo message);
+
+  protected:
+    // Not virtual: a PD lives for good and is never deleted through this base (no deleting
+    // destructor, hence no operator delete and no heap in PDs that allocate nothing).
+    ~ProtectionDomain() = default;
+};
+
+namespace detail {
+// A handler bound to one channel, called instead of notified() for it.
+class ChannelHandler {
+  public:
+    virtual void handle() = 0;
+
+  protected:
+    explicit ChannelHandler(Channel channel);
+    ~ChannelHandler();
+    ChannelHandler(const ChannelHandler&) = delete;
+    ChannelHandler& operator=(const ChannelHandler&) = delete;
+
+  private:
+    Channel channel_;
+};
+} // namespace detail
+
+// Binds a notification or IRQ channel to a member function (after Genode's Signal_handler):
+//
+//     class Driver : public ProtectionDomain {
+//         Handler<Driver> irq{*this, Channel(3), &Driver::on_interrupt};
+//         void on_interrupt() { ...; Channel(3).irq_ack(); }
+//     };
+//
+// A bound channel's events go to its handler; the others to notified(). Binding a channel
+// twice stops the PD.
+template <class Owner>
+class Handler : public detail::ChannelHandler {
+  public:
+    // Binds channel to owner.method() (the PD's constructor runs it, before init()).
+    Handler(Owner& owner, Channel channel, void (Owner::*method)())
+        : ChannelHandler(channel), owner_(owner), method_(method) {}
+    // Calls the method (the event loop does).
+    void handle() override { (owner_.*method_)(); }
+
+  private:
+    Owner& owner_;
+    void (Owner::*method_)();
 };
 
 // A memory region the system description binds with setvar: the Microkit tool writes the
 // region's address into this 8-byte object. Declare it at namespace scope, with C linkage and
 // the setvar's name:   extern "C" sel4::microkit::Region<Message> shared;
+// For memory shared with other PDs; T may be an array element (region[i]).
 template <class T>
 struct Region {
-    std::uintptr_t address; // written by the Microkit tool
-    // The region, as a T.
+    // The region's address, written by the Microkit tool.
+    std::uintptr_t address;
+
+    // The region as a T.
     T* get() const { return reinterpret_cast<T*>(address); }
-    // The region's members.
+    // Its members.
     T* operator->() const { return get(); }
-    // The region, as a T.
+    // The T itself.
     T& operator*() const { return *get(); }
+    // The index'th T of an array.
+    T& operator[](std::size_t index) const { return get()[index]; }
 };
+
 static_assert(sizeof(Region<int>) == 8);
 
-// The PD's sizes, chosen in SEL4_MICROKIT_PD (e.g. `.heap_size = 1 << 20`).
+// A region of device registers (setvar as for Region): every access is one volatile load or
+// store of the register's width, at a byte offset, never merged or reordered by the compiler.
+//     extern "C" sel4::microkit::DeviceRegion uart;
+//     uart.write<std::uint32_t>(0x00, 'A'); if (uart.read<std::uint32_t>(0x18) & 0x20) ...
+struct DeviceRegion {
+    std::uintptr_t address; // written by the Microkit tool
+    // The register of type T at a byte offset.
+    template <class T = std::uint32_t>
+    T read(std::size_t offset) const {
+        return *reinterpret_cast<const volatile T*>(address + offset);
+    }
+    // Stores value into the register at a byte offset.
+    template <class T = std::uint32_t>
+    void write(std::size_t offset, T value) const {
+        *reinterpret_cast<volatile T*>(address + offset) = value;
+    }
+};
+static_assert(sizeof(DeviceRegion) == 8);
+
+// What SEL4_MICROKIT_PD's optional designated initializers set.
 struct Config {
-    std::size_t heap_size = 256 * 1024; // the heap behind malloc and new, in bytes
+    std::size_t heap_size = 256 * 1024; // bytes of heap behind malloc and new
 };
 
 namespace detail {
@@ -134,7 +214,10 @@ namespace detail {
     }                                                                                              \
     extern "C" std::byte* const sel4_runtime_heap_start = sel4_microkit_image::heap.bytes;         \
     extern "C" const std::size_t sel4_runtime_heap_size = sel4_microkit_image::config.heap_size;   \
+    namespace sel4_microkit_image {                                                                \
+    /* At namespace scope: constructed with the other static objects, no guard. */                 \
+    pd_class protection_domain;                                                                    \
+    }                                                                                              \
     extern "C" [[noreturn]] void sel4_microkit_main() {                                            \
-        static pd_class protection_domain;                                                         \
-        ::sel4::microkit::detail::run(protection_domain);                                          \
+        ::sel4::microkit::detail::run(sel4_microkit_image::protection_domain);                     \
     }

@@ -1,6 +1,7 @@
 /* newlib's system calls (it is built with MISSING_SYSCALL_NAMES: no leading underscores):
  * output goes to the kernel's debug console, there is no input and no file system. */
 #include <errno.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <sys/stat.h>
 
@@ -90,4 +91,9 @@ void* _memalign_r(struct _reent* reent, size_t align, size_t size) {
 size_t _malloc_usable_size_r(struct _reent* reent, void* pointer) {
     (void)reent;
     return malloc_usable_size(pointer);
+}
+
+struct mallinfo _mallinfo_r(struct _reent* reent) {
+    (void)reent;
+    return mallinfo();
 }

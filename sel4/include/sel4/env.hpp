@@ -30,14 +30,16 @@ namespace sel4 {
 
 namespace detail {
 struct ThreadControl;
-}
+struct EnvProvider;
+} // namespace detail
 
 // Pages Env mapped: count pages from address on, with an unmapped page below them.
 struct MappedPages {
-    std::byte* address;
-    std::size_t count;
+    std::byte* address; // the first page
+    std::size_t count;  // how many
 };
 
+// The root task's environment (see the top of this file).
 class Env {
   public:
     explicit Env(const seL4_BootInfo& bootinfo);
@@ -45,6 +47,7 @@ class Env {
     Env(const Env&) = delete;
     Env& operator=(const Env&) = delete;
 
+    // The boot info, and the initial thread's CNode, VSpace and TCB.
     const BootInfo& boot_info() const { return boot_info_; }
     static constexpr cap::CNode cnode() { return init_thread::cnode; }
     static constexpr cap::VSpace vspace() { return init_thread::vspace; }
@@ -104,13 +107,12 @@ class Env {
     seL4_Word next_core_ = 0;
     runtime::ThreadProvider provider_{};
 
-    friend struct EnvProvider;
+    friend struct detail::EnvProvider;
 };
 
-// The window where Env maps pages: far above any image, below every architecture's top of
-// user space (riscv64 Sv39: 256 GiB; 32-bit: riscv32's 2 GiB, aarch32's 2.5 GiB).
-inline constexpr std::uintptr_t env_mapping_base =
-    sizeof(std::uintptr_t) == 8 ? static_cast<std::uintptr_t>(0x20ull << 32) : 0x40000000u;
+// The window where Env maps pages (arch::mapping_window): far above the image, below the top of
+// the architecture's user space.
+inline constexpr std::uintptr_t env_mapping_base = arch::mapping_window;
 
 } // namespace sel4
 

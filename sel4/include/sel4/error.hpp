@@ -14,6 +14,7 @@
 
 namespace sel4 {
 
+// The kernel's errors (seL4_Error), and the SDK's own after them.
 enum class Error : int {
     ok = seL4_NoError,
     invalid_argument = seL4_InvalidArgument,
@@ -30,6 +31,7 @@ enum class Error : int {
     no_free_slot = seL4_NumErrors,
 };
 
+// The error in words, for messages.
 constexpr std::string_view describe(Error error) {
     switch (error) {
     case Error::ok:
@@ -88,9 +90,10 @@ class [[nodiscard]] Result {
                   "Result<T> holds an object that is not an Error");
 
   public:
-    using value_type = T;
-    using error_type = Error;
+    using value_type = T;     // what it holds when there is no error
+    using error_type = Error; // what it holds otherwise
 
+    // A value (copied, moved, or constructed from something convertible).
     constexpr Result(const T& value) : error_(Error::ok) { std::construct_at(&value_, value); }
     constexpr Result(T&& value) : error_(Error::ok) {
         std::construct_at(&value_, std::move(value));
@@ -111,6 +114,7 @@ class [[nodiscard]] Result {
         if (error == Error::ok) detail::ok_as_error(where);
     }
 
+    // Copies and moves, as of the value.
     constexpr Result(const Result& other) : error_(other.error_) {
         if (has_value()) std::construct_at(&value_, other.value_);
     }
@@ -136,6 +140,7 @@ class [[nodiscard]] Result {
     }
     constexpr ~Result() { reset(); }
 
+    // Whether it holds a value (ok() and bool say the same).
     constexpr bool has_value() const noexcept { return error_ == Error::ok; }
     constexpr bool ok() const noexcept { return has_value(); }
     constexpr explicit operator bool() const noexcept { return has_value(); }
@@ -163,6 +168,7 @@ class [[nodiscard]] Result {
     constexpr T* operator->() noexcept { return &value_; }
     constexpr const T* operator->() const noexcept { return &value_; }
 
+    // The value, or fallback when this is an error.
     template <class U>
     constexpr T value_or(U&& fallback) const& {
         return has_value() ? value_ : static_cast<T>(std::forward<U>(fallback));
@@ -218,12 +224,14 @@ class [[nodiscard]] Result {
     };
 };
 
+// Success or an Error, for operations that return nothing else.
 template <>
 class [[nodiscard]] Result<void> {
   public:
-    using value_type = void;
-    using error_type = Error;
+    using value_type = void;  // nothing, when there is no error
+    using error_type = Error; // what it holds otherwise
 
+    // Success, or an error (Error::ok stops the program: it is not an error).
     constexpr Result() noexcept = default;
     constexpr Result(Error error,
                      const std::source_location& where = std::source_location::current())
@@ -231,9 +239,11 @@ class [[nodiscard]] Result<void> {
         if (error == Error::ok) detail::ok_as_error(where);
     }
 
+    // Whether it succeeded (ok() and bool say the same).
     constexpr bool has_value() const noexcept { return error_ == Error::ok; }
     constexpr bool ok() const noexcept { return has_value(); }
     constexpr explicit operator bool() const noexcept { return has_value(); }
+    // Error::ok on success.
     constexpr Error error() const noexcept { return error_; }
     // Stops the program, naming the error and the caller, if this is an error (for code where
     // an error is a bug).
@@ -243,12 +253,14 @@ class [[nodiscard]] Result<void> {
     }
     constexpr void operator*() const noexcept {}
 
+    // f() -> Result<U>, called on success.
     template <class F>
     constexpr auto and_then(F&& f) const {
         using R = std::remove_cvref_t<std::invoke_result_t<F>>;
         static_assert(detail::is_result<R>::value, "and_then's function returns a Result");
         return has_value() ? std::invoke(std::forward<F>(f)) : R(error_);
     }
+    // f() -> U: a Result<U> of it on success.
     template <class F>
     constexpr auto transform(F&& f) const {
         using U = std::remove_cv_t<std::invoke_result_t<F>>;
@@ -260,10 +272,12 @@ class [[nodiscard]] Result<void> {
             return Result<U>(std::invoke(std::forward<F>(f)));
         }
     }
+    // f(error) -> Result<void>: a recovery, called only for an error.
     template <class F>
     constexpr Result or_else(F&& f) const {
         return has_value() ? *this : Result(std::invoke(std::forward<F>(f), error_));
     }
+    // f(error) -> Error: another error.
     template <class F>
     constexpr Result transform_error(F&& f) const {
         return has_value() ? *this : Result(std::invoke(std::forward<F>(f), error_));

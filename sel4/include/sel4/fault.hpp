@@ -54,21 +54,24 @@ struct Timeout {
 // ARM hypervisor kernels: a virtual CPU's GIC maintenance interrupt (index of the list
 // register, or none), a trap of the virtual CPU (its HSR), a virtual PPI.
 struct VgicMaintenance {
-    seL4_Word index;
-    bool has_index;
+    seL4_Word index; // the list register
+    bool has_index;  // false: the kernel gave no index
 };
+// A virtual CPU trapped.
 struct VcpuFault {
-    seL4_Word hsr;
+    seL4_Word hsr; // the hypervisor syndrome register
 };
+// A virtual PPI (a per-core interrupt for the virtual CPU).
 struct VppiEvent {
-    seL4_Word irq;
+    seL4_Word irq; // its number
 };
 // A fault this decoder does not know: its raw label.
 struct Other {
-    seL4_Word label;
+    seL4_Word label; // the fault message's label
 };
 } // namespace fault
 
+// Any fault, as decode_fault() returns it.
 using Fault =
     std::variant<fault::Null, fault::CapFault, fault::UnknownSyscall, fault::UserException,
                  fault::VmFault, fault::Timeout, fault::VgicMaintenance, fault::VcpuFault,

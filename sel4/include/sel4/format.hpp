@@ -37,10 +37,12 @@ consteval std::size_t count_placeholders(std::string_view text) {
 }
 } // namespace detail
 
+namespace detail {
 // A format string whose placeholders match Args (checked when it is constructed).
 template <class... Args>
 struct BasicFormatString {
-    std::string_view text;
+    std::string_view text; // the format string
+    // Checks the placeholders against Args (at compile time).
     template <class S>
     requires std::convertible_to<const S&, std::string_view>
     consteval BasicFormatString(const S& s) : text(s) {
@@ -48,8 +50,11 @@ struct BasicFormatString {
             throw "sel4::fmt: the number of {} placeholders differs from the arguments";
     }
 };
+} // namespace detail
+
+// A format string for these arguments: a string literal whose {} placeholders the compiler counts.
 template <class... Args>
-using format_string = BasicFormatString<std::type_identity_t<Args>...>;
+using format_string = detail::BasicFormatString<std::type_identity_t<Args>...>;
 
 // Where formatted text goes: a buffer, cut when full; size() is what it would have taken.
 class Output {
@@ -74,9 +79,12 @@ class Output {
 
 // One placeholder's options: [[fill]align][#][0][width][type].
 struct Spec {
-    char fill = ' ', align = 0, type = 0;
-    bool alternate = false, zero = false;
-    unsigned width = 0;
+    char fill = ' ';        // the padding character
+    char align = 0;         // '<', '>', '^' or 0 (numbers right, text left)
+    char type = 0;          // 'x', 'X', 'b', 'o', 'd', 'p' or 0
+    bool alternate = false; // '#': a 0x, 0b or 0o prefix
+    bool zero = false;      // '0': pad numbers with zeros after the prefix
+    unsigned width = 0;     // the minimum width
 };
 
 namespace detail {
@@ -185,6 +193,7 @@ void format_nth(Output& out, const Spec& spec, std::size_t wanted, std::size_t i
 
 } // namespace detail
 
+// Formats into out.
 template <class... Args>
 void format_to(Output& out, format_string<Args...> format, const Args&... args) {
     const std::string_view text = format.text;

@@ -19,8 +19,10 @@
 
 namespace sel4::log {
 
+// How much a message matters, most first.
 enum class Level { error, warning, info, debug, trace };
 
+// "error", "warning", ...
 constexpr std::string_view level_name(Level level) {
     constexpr std::string_view names[] = {"error", "warning", "info", "debug", "trace"};
     return names[static_cast<int>(level)];
@@ -68,6 +70,7 @@ inline void set_sink(Sink sink) {
     detail::sink.store(sink ? sink : &detail::console_sink, std::memory_order_release);
 }
 
+// A message at each level.
 template <class... Args>
 void error(fmt::format_string<Args...> format, const Args&... args) {
     detail::write(Level::error, format, args...);

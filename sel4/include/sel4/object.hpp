@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <type_traits>
 
 #include <sel4/blueprint.hpp>
 #include <sel4/gen/invocations.hpp>
@@ -21,21 +22,24 @@ namespace sel4::object {
 // Objects of one fixed size.
 template <class Tag, seL4_Word Type, unsigned Bits>
 struct Fixed {
-    using cap_type = Cap<Tag>;
-    static constexpr seL4_Word type = Type;
-    static constexpr seL4_Word size_bits = 0;
+    using cap_type = Cap<Tag>;                // what retyping one yields
+    static constexpr seL4_Word type = Type;   // the kernel's object type
+    static constexpr seL4_Word size_bits = 0; // what retype takes: nothing for fixed sizes
+    // log 2 of its bytes
     static constexpr unsigned object_bits() { return Bits; }
 };
 
+// Endpoints, notifications and TCBs.
 struct Endpoint : Fixed<tag::Endpoint, seL4_EndpointObject, seL4_EndpointBits> {};
 struct Notification : Fixed<tag::Notification, seL4_NotificationObject, seL4_NotificationBits> {};
 struct Tcb : Fixed<tag::Tcb, seL4_TCBObject, seL4_TCBBits> {};
 
 // A CNode of 2^size_bits slots.
 struct CNode {
-    using cap_type = cap::CNode;
-    static constexpr seL4_Word type = seL4_CapTableObject;
-    seL4_Word size_bits;
+    using cap_type = cap::CNode;                           // what retyping one yields
+    static constexpr seL4_Word type = seL4_CapTableObject; // the kernel's object type
+    seL4_Word size_bits;                                   // log 2 of its slots
+    // log 2 of its bytes
     constexpr unsigned object_bits() const {
         return static_cast<unsigned>(size_bits) + seL4_SlotBits;
     }
@@ -43,66 +47,64 @@ struct CNode {
 
 // 2^size_bits bytes of untyped memory, to retype further.
 struct Untyped {
-    using cap_type = cap::Untyped;
-    static constexpr seL4_Word type = seL4_UntypedObject;
-    seL4_Word size_bits;
+    using cap_type = cap::Untyped;                        // what retyping one yields
+    static constexpr seL4_Word type = seL4_UntypedObject; // the kernel's object type
+    seL4_Word size_bits;                                  // log 2 of its bytes
+    // log 2 of its bytes
     constexpr unsigned object_bits() const { return static_cast<unsigned>(size_bits); }
 };
 
-// The blueprint a capability type is made from when no size is given:
-// object::default_for<cap::Endpoint> is object::Endpoint.
-template <class CapType>
-struct DefaultBlueprint;
-template <>
-struct DefaultBlueprint<cap::Endpoint> {
-    using type = Endpoint;
-};
-template <>
-struct DefaultBlueprint<cap::Notification> {
-    using type = Notification;
-};
-template <>
-struct DefaultBlueprint<cap::Tcb> {
-    using type = Tcb;
-};
 #ifdef CONFIG_KERNEL_MCS
-// MCS kernels only: reply objects and scheduling contexts.
+// MCS kernels only: reply objects.
 struct Reply : Fixed<tag::Reply, seL4_ReplyObject, seL4_ReplyBits> {};
 // A scheduling context of 2^size_bits bytes (MCS kernels only; more bytes hold more refills).
 struct SchedContext {
-    using cap_type = cap::SchedContext;
-    static constexpr seL4_Word type = seL4_SchedContextObject;
-    seL4_Word size_bits = seL4_MinSchedContextBits;
+    using cap_type = cap::SchedContext;                        // what retyping one yields
+    static constexpr seL4_Word type = seL4_SchedContextObject; // the kernel's object type
+    seL4_Word size_bits = seL4_MinSchedContextBits;            // log 2 of its bytes
+    // log 2 of its bytes
     constexpr unsigned object_bits() const { return static_cast<unsigned>(size_bits); }
 };
-template <>
-struct DefaultBlueprint<cap::Reply> {
-    using type = Reply;
-};
-template <>
-struct DefaultBlueprint<cap::SchedContext> {
-    using type = SchedContext;
-};
 #endif
-
-template <class CapType>
-using default_for = typename DefaultBlueprint<CapType>::type;
 
 } // namespace sel4::object
 
 #include <sel4/arch/objects.hpp>
 
 namespace sel4::object {
-template <>
-struct DefaultBlueprint<cap::Page> {
-    using type = Page;
-};
-template <>
-struct DefaultBlueprint<cap::PageTable> {
-    using type = PageTable;
-};
-template <>
-struct DefaultBlueprint<cap::VSpace> {
-    using type = VSpace;
-};
+
+namespace detail {
+// The blueprint each capability type of one size comes from.
+template <class C>
+constexpr auto default_blueprint() {
+#ifdef CONFIG_KERNEL_MCS
+    if constexpr (std::is_same_v<C, cap::Reply>)
+        return Reply{};
+    else if constexpr (std::is_same_v<C, cap::SchedContext>)
+        return SchedContext{};
+    else
+#endif
+        if constexpr (std::is_same_v<C, cap::Endpoint>)
+        return Endpoint{};
+    else if constexpr (std::is_same_v<C, cap::Notification>)
+        return Notification{};
+    else if constexpr (std::is_same_v<C, cap::Tcb>)
+        return Tcb{};
+    else if constexpr (std::is_same_v<C, cap::Page>)
+        return Page{};
+    else if constexpr (std::is_same_v<C, cap::PageTable>)
+        return PageTable{};
+    else if constexpr (std::is_same_v<C, cap::VSpace>)
+        return VSpace{};
+    else
+        static_assert(sizeof(C) == 0,
+                      "this capability type has no size-less blueprint: use create()");
+}
+} // namespace detail
+
+// The blueprint a capability type is made from when no size is given:
+// object::default_for<cap::Endpoint> is object::Endpoint.
+template <class CapType>
+using default_for = decltype(detail::default_blueprint<CapType>());
+
 } // namespace sel4::object

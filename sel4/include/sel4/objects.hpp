@@ -15,9 +15,9 @@ struct SchedControl;
 
 namespace cap {
 using VSpace = Cap<tag::VSpace>;             // the root of an address space
-using SchedContext = Cap<tag::SchedContext>; // MCS: a scheduling context
-using Reply = Cap<tag::Reply>;               // MCS: a reply object
-using Page = Cap<tag::Page>;                 // a frame of memory
+using SchedContext = Cap<tag::SchedContext>; // a scheduling context (MCS)
+using Reply = Cap<tag::Reply>;               // a reply object (MCS)
+using Page = Cap<tag::Page>;                 // a frame of any size
 } // namespace cap
 
 } // namespace sel4

@@ -20,14 +20,15 @@
 
 namespace sel4 {
 
+// How a thread starts (designated initializers: {.core = 1}).
 struct ThreadOptions {
-    seL4_Word priority = seL4_MaxPrio; // the root task's own
-    std::size_t stack_size = 64 * 1024;
-    seL4_Word core = 0; // SMP kernels: the core it runs on
+    seL4_Word priority = seL4_MaxPrio;  // the root task's own
+    std::size_t stack_size = 64 * 1024; // bytes, rounded up to pages
+    seL4_Word core = 0;                 // SMP kernels: the core it runs on
     // Where its faults go, as a fault message with this badge (null: the kernel reports the
     // fault on its console and the thread stops).
     cap::Endpoint fault_endpoint{};
-    seL4_Word fault_badge = 0;
+    seL4_Word fault_badge = 0;   // the badge its fault messages carry
     const char* name = "thread"; // for the kernel's debug output
 };
 
@@ -162,6 +163,7 @@ inline void* join_thread(Env& env, ThreadControl* c) {
 
 } // namespace detail
 
+// A thread of this address space (see the top of this file).
 class Thread {
   public:
     // Runs function() in a new thread.
@@ -181,6 +183,7 @@ class Thread {
         return Thread(env, *started);
     }
 
+    // Threads move (the moved-from one is empty).
     Thread(Thread&& other) noexcept
         : env_(other.env_), control_(std::exchange(other.control_, nullptr)) {}
     Thread& operator=(Thread&& other) noexcept {
@@ -196,6 +199,7 @@ class Thread {
         if (joinable()) join();
     }
 
+    // Whether it still has a thread to join.
     bool joinable() const { return control_ != nullptr; }
     // Waits until the function has returned.
     void join() {
@@ -210,6 +214,7 @@ class Thread {
         control_ = nullptr;
     }
 
+    // Its TCB.
     cap::Tcb tcb() const { return control_ ? control_->tcb : cap::Tcb(); }
     // What pthread_self() returns in the thread (its thread pointer).
     std::uintptr_t id() const { return control_ ? control_->thread_pointer : 0; }
@@ -222,6 +227,7 @@ class Thread {
 
 // ---- Env's definitions (here, where ThreadControl is complete) ----
 
+namespace detail {
 // The runtime's view of an Env: threads for pthread_create, notifications for locks.
 struct EnvProvider {
     static int create(void* context, void* (*start)(void*), void* argument,
@@ -278,6 +284,8 @@ struct EnvProvider {
     }
 };
 
+} // namespace detail
+
 inline Env::Env(const seL4_BootInfo& bootinfo)
     : boot_info_(bootinfo),
       slots_(boot_info_use.first_free_slot ? boot_info_use.first_free_slot : bootinfo.empty.start,
@@ -295,11 +303,11 @@ inline Env::Env(const seL4_BootInfo& bootinfo)
     else
         runtime::fatal("sel4::Env: no memory for its first notification");
     free_notifications_.reserve(64);
-    provider_ = {&EnvProvider::create,
-                 &EnvProvider::join,
-                 &EnvProvider::detach,
-                 &EnvProvider::allocate_notification,
-                 &EnvProvider::free_notification,
+    provider_ = {&detail::EnvProvider::create,
+                 &detail::EnvProvider::join,
+                 &detail::EnvProvider::detach,
+                 &detail::EnvProvider::allocate_notification,
+                 &detail::EnvProvider::free_notification,
                  this};
     runtime::set_thread_provider(&provider_);
 }

@@ -1,5 +1,6 @@
 // An interrupt-driven PD: the board's RTC alarm interrupts twice; the first interrupt is
-// acknowledged with a deferred IRQ ack, so the second arrives only if that ack was sent.
+// acknowledged with a deferred IRQ ack, so the second arrives only if that ack was sent. The
+// IRQ channel is bound to a member function (Handler); the RTC is a DeviceRegion.
 #include <cstdint>
 #include <cstdio>
 
@@ -7,8 +8,8 @@
 
 using namespace sel4::microkit;
 
-extern "C" Region<volatile std::uint32_t> rtc;
-Region<volatile std::uint32_t> rtc{};
+extern "C" DeviceRegion rtc;
+DeviceRegion rtc{};
 
 namespace {
 
@@ -18,23 +19,23 @@ constexpr Channel alarm_irq{3};
 #if defined(__aarch64__)
 // PL031: data (seconds), match, ..., interrupt mask, ..., interrupt clear.
 void arm_alarm() {
-    rtc.get()[1] = rtc.get()[0] + 1; // match register: next second
-    rtc.get()[4] = 1;                // unmask the alarm interrupt
+    rtc.write(0x04, rtc.read(0x00) + 1); // match register: next second
+    rtc.write(0x10, 1u);                 // unmask the alarm interrupt
 }
 void clear_interrupt() {
-    rtc.get()[7] = 1;
+    rtc.write(0x1c, 1u);
 }
 #else
 // Goldfish: time (ns, low then high), alarm (high then low, low arms), irq enable, clear.
 void arm_alarm() {
-    const std::uint64_t now = rtc.get()[0] | (std::uint64_t{rtc.get()[1]} << 32);
+    const std::uint64_t now = rtc.read(0x00) | (std::uint64_t{rtc.read(0x04)} << 32);
     const std::uint64_t alarm = now + 10'000'000; // 10 ms
-    rtc.get()[4] = 1;                             // enable the interrupt
-    rtc.get()[3] = static_cast<std::uint32_t>(alarm >> 32);
-    rtc.get()[2] = static_cast<std::uint32_t>(alarm);
+    rtc.write(0x10, 1u);                          // enable the interrupt
+    rtc.write(0x0c, static_cast<std::uint32_t>(alarm >> 32));
+    rtc.write(0x08, static_cast<std::uint32_t>(alarm));
 }
 void clear_interrupt() {
-    rtc.get()[7] = 1;
+    rtc.write(0x1c, 1u);
 }
 #endif
 
@@ -42,14 +43,14 @@ void clear_interrupt() {
 
 class Timer : public ProtectionDomain {
     int interrupts = 0;
+    Handler<Timer> alarm{*this, alarm_irq, &Timer::on_alarm};
 
     void init() override {
         std::printf("timer: arming the RTC alarm\n");
         arm_alarm();
     }
 
-    void notified(Channel channel) override {
-        if (!(channel == alarm_irq)) return;
+    void on_alarm() {
         ++interrupts;
         std::printf("timer: interrupt %d\n", interrupts);
         clear_interrupt();

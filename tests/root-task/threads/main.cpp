@@ -14,6 +14,7 @@
 
 #include <sel4/env.hpp>
 #include <sel4/fault.hpp>
+#include <sel4/ipc.hpp>
 #include <sel4/root_task.hpp>
 #include <sel4/runtime/clock.hpp>
 #include <sel4/thread.hpp>
@@ -97,6 +98,109 @@ void ipc_and_fault(Env& env) {
     child->detach(); // it never finishes
 }
 
+// An exception of the processor's own (a trap instruction) reaches the fault handler decoded.
+void user_exception(Env& env) {
+    const auto endpoint = env.allocate<cap::Endpoint>().value();
+    cap::Reply reply;
+#ifdef CONFIG_KERNEL_MCS
+    reply = env.allocate<cap::Reply>().value();
+#endif
+    auto child = Thread::start(env, [] { __builtin_trap(); },
+                               {.fault_endpoint = endpoint, .fault_badge = 7});
+    if (!child) return check(false, "start a trapping thread");
+    const auto message = receive(endpoint, reply);
+    const auto fault = decode_fault(message.info);
+    const auto* exception = std::get_if<fault::UserException>(&fault);
+    std::printf("threads: trap: %s", fault_name(fault));
+    if (exception)
+        std::printf(" number %lu code %lu at ip %#lx, sp %#lx",
+                    static_cast<unsigned long>(exception->number),
+                    static_cast<unsigned long>(exception->code),
+                    static_cast<unsigned long>(exception->ip),
+                    static_cast<unsigned long>(exception->sp));
+    std::printf("\n");
+    check(message.badge == 7 && exception && exception->ip != 0 && exception->sp != 0,
+          "a trap is a decoded UserException with where it happened");
+    (void)child->tcb().suspend();
+    child->detach();
+}
+
+// A protocol described once, served by one thread and called by another.
+namespace calc {
+struct Pair {
+    std::uint32_t a, b;
+};
+using Add = ipc::Method<1, std::uint64_t(std::uint64_t, std::uint64_t)>;
+using Divide = ipc::Method<2, Result<std::int64_t>(std::int64_t, std::int64_t)>;
+using Swap = ipc::Method<3, Pair(Pair)>;
+using Ping = ipc::Method<4, void(cap::Notification)>;
+using Protocol = ipc::Interface<Add, Divide, Swap, Ping>;
+} // namespace calc
+
+struct CalcServer {
+    seL4_CPtr receive_slot;
+    std::uint64_t operator()(calc::Add, std::uint64_t a, std::uint64_t b) { return a + b; }
+    Result<std::int64_t> operator()(calc::Divide, std::int64_t a, std::int64_t b) {
+        if (b == 0) return Error::range_error;
+        return a / b;
+    }
+    calc::Pair operator()(calc::Swap, calc::Pair p) { return {p.b, p.a}; }
+    void operator()(calc::Ping, cap::Notification notification) {
+        notification.signal();
+        (void)Env::cnode().delete_(receive_slot, seL4_WordBits); // ready for the next one
+    }
+};
+
+void typed_ipc(Env& env) {
+    const auto endpoint = env.allocate<cap::Endpoint>().value();
+    const auto notification = env.allocate<cap::Notification>().value();
+    const auto receive_slot = env.allocate_slot().value();
+    cap::Reply reply;
+#ifdef CONFIG_KERNEL_MCS
+    reply = env.allocate<cap::Reply>().value();
+#endif
+    auto server = Thread::start(
+        env,
+        [&] {
+            IpcBuffer::current().set_receive_slot(Env::cnode().cptr(), receive_slot, seL4_WordBits);
+            CalcServer calculator{receive_slot};
+            auto request = receive(endpoint, reply).info;
+            for (;;)
+                request = reply_and_receive(
+                              endpoint, ipc::dispatch<calc::Protocol>(calculator, request), reply)
+                              .info;
+        },
+        {.name = "calc-server"});
+    if (!server) return check(false, "start the server thread");
+
+    const auto calculator = ipc::client<calc::Protocol>(endpoint);
+    check(calculator.call<calc::Add>(20, 22).value_or(0) == 42, "typed call: Add");
+    check(calculator.call<calc::Divide>(-84, 2).value_or(0) == -42, "typed call: Divide");
+    check(calculator.call<calc::Divide>(1, 0).error() == Error::range_error,
+          "typed call: the server's error comes back as the Result's");
+    const auto swapped = calculator.call<calc::Swap>(calc::Pair{1, 2});
+    check(swapped && swapped->a == 2 && swapped->b == 1, "typed call: a struct both ways");
+    // The server signals the capability it receives: a badged one, to see it arrive.
+    const auto badged = env.allocate_slot().value();
+    (void)Env::cnode().mint(badged, seL4_WordBits, Env::cnode(), notification.cptr(), seL4_WordBits,
+                            seL4_AllRights, 5);
+    check(calculator.call<calc::Ping>(cap::Notification(badged)).ok() && notification.poll() == 5,
+          "typed call: a capability argument");
+    check(calculator.call<calc::Ping>(cap::Notification(badged)).ok() && notification.poll() == 5,
+          "typed call: again (the server emptied its receive slot)");
+    // Hostile or mistaken clients get an error, never a misread call.
+    check(endpoint.call(MessageInfo(99, 0)).label() == seL4_Word(Error::invalid_argument),
+          "an unknown label is answered with an error");
+    check(endpoint.call(MessageInfo(calc::Add::label, 1)).label() ==
+              seL4_Word(Error::invalid_argument),
+          "a short message is answered with an error");
+    check(endpoint.call(MessageInfo(calc::Ping::label, 0)).label() ==
+              seL4_Word(Error::invalid_argument),
+          "a call missing its capability is answered with an error");
+    (void)server->tcb().suspend();
+    server->detach(); // it serves forever
+}
+
 void join_and_recycle(Env& env) {
     std::atomic<int> ran{0};
     {
@@ -127,7 +231,7 @@ void on_every_core(Env& env) {
 }
 
 void standard_threads() {
-    constexpr int threads = 4, rounds = 2000;
+    constexpr int threads = 4, rounds = 1000;
     std::mutex mutex;
     long total = 0;
     std::vector<std::thread> workers;
@@ -194,6 +298,8 @@ void clock_and_sleep() {
 
 int main_task(Env& env) {
     ipc_and_fault(env);
+    user_exception(env);
+    typed_ipc(env);
     join_and_recycle(env);
     on_every_core(env);
     standard_threads();

@@ -7,13 +7,15 @@
 //
 // Received frames are copied into lwIP's pbufs and their buffers handed straight back; frames
 // lwIP sends are copied into a transmit buffer. The driver is a peer like any other: a buffer it
-// names outside our data regions is dropped and counted, an impossible queue index stops the
-// interface with an error.
+// names outside our data regions, or one it does not have from us (never lent, or returned
+// twice), is dropped and counted; an impossible queue index stops the interface with an error.
 #pragma once
 
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
+#include <vector>
 
 #include <sel4/rings/net.hpp>
 
@@ -79,11 +81,17 @@ class NetInterface {
 
   private:
     void stop(rings::RingError error);
+    rings::Result<void> receive_batch();
+    void signal_driver();
+    void end_batch();
+    std::optional<std::uint64_t> take_tx_buffer();
 
     rings::net::QueueConsumer rx_active_;
     rings::net::QueueProducer rx_free_;
     rings::net::QueueConsumer tx_free_;
     rings::net::QueueProducer tx_active_;
+    std::vector<bool> rx_lent_, tx_lent_; // which buffers the driver has from us
+    std::vector<std::uint64_t> tx_spare_; // transmit buffers back in our hands
     std::byte* rx_data_ = nullptr;
     std::byte* tx_data_ = nullptr;
     std::uint32_t tx_buffers_ = 0;
@@ -91,6 +99,8 @@ class NetInterface {
     Notify notify_ = nullptr;
     NetStats stats_;
     bool stopped_ = false;
+    bool batching_ = false;
+    bool signal_pending_ = false;
 };
 
 } // namespace sel4::lwip

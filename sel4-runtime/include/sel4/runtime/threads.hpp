@@ -11,6 +11,7 @@
 
 namespace sel4::runtime {
 
+// The operations, as C-style function pointers with a context (the provider's object).
 struct ThreadProvider {
     // Starts start(argument) in a new thread; *handle becomes the value pthread_self() returns
     // there. Returns 0 or an errno value.
@@ -20,8 +21,8 @@ struct ThreadProvider {
     int (*detach)(void* context, std::uintptr_t handle);
     // A notification to block on (0 when there is none left), and giving one back.
     seL4_CPtr (*allocate_notification)(void* context);
-    void (*free_notification)(void* context, seL4_CPtr notification);
-    void* context;
+    void (*free_notification)(void* context, seL4_CPtr notification); // giving one back
+    void* context;                                                    // passed to each operation
 };
 
 // Installs (or, with nullptr, removes) the provider. The provider must outlive its use.
@@ -41,16 +42,19 @@ class NotificationLock {
     explicit NotificationLock(seL4_CPtr notification) : notification_(notification) {}
     void set_notification(seL4_CPtr notification) { notification_ = notification; }
 
+    // Takes the lock, blocking while another thread holds it.
     void lock() noexcept {
         if (waiting_.fetch_add(1, std::memory_order_acquire) > 0) {
             seL4_Wait(notification_, nullptr);
             std::atomic_thread_fence(std::memory_order_acquire);
         }
     }
+    // Takes the lock if it is free.
     bool try_lock() noexcept {
         long expected = 0;
         return waiting_.compare_exchange_strong(expected, 1, std::memory_order_acquire);
     }
+    // Gives the lock back (to a waiting thread, if there is one).
     void unlock() noexcept {
         // Hand the lock to one waiter: the notification holds the wake-up until it waits.
         if (waiting_.fetch_sub(1, std::memory_order_release) > 1) seL4_Signal(notification_);

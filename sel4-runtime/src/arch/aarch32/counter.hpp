@@ -1,6 +1,5 @@
-// aarch32: the generic timer's virtual count (CNTVCT, a 64-bit coprocessor register), readable
-// at PL0 only when the kernel exports it (KernelArmExportVCNTUser, CONFIG_EXPORT_VCNT_USER);
-// otherwise reading it would fault.
+// aarch32: the generic timer's virtual count (CNTVCT), readable in user mode only when the
+// kernel exports it (KernelArmExportVCNTUser, CONFIG_EXPORT_VCNT_USER); otherwise none.
 #pragma once
 
 #include <cstdint>
@@ -19,7 +18,7 @@ inline std::uint64_t read_counter() {
     std::uint32_t low = 0, high = 0;
     if constexpr (counter_readable)
         asm volatile("isb; mrrc p15, 1, %0, %1, c14" : "=r"(low), "=r"(high));
-    return static_cast<std::uint64_t>(high) << 32 | low;
+    return (std::uint64_t{high} << 32) | low;
 }
 
 inline std::uint64_t counter_frequency() {

@@ -77,6 +77,11 @@ struct MmioRegisters {
     }
 };
 
+// Looks through a mapped window of virtio-mmio slots, `stride` bytes apart, for a device of the
+// kind wanted; the error says what the slots held (no device, legacy devices, none at all).
+inline Result<MmioRegisters> find_device(std::uintptr_t base, std::size_t size, std::size_t stride,
+                                         DeviceId wanted);
+
 template <class Registers>
 class Transport {
   public:
@@ -178,5 +183,18 @@ class Transport {
 
     Registers regs_;
 };
+
+inline Result<MmioRegisters> find_device(std::uintptr_t base, std::size_t size, std::size_t stride,
+                                         DeviceId wanted) {
+    VirtioError why = VirtioError::no_device;
+    for (std::size_t offset = 0; stride != 0 && offset + 0x100 <= size; offset += stride) {
+        const MmioRegisters registers{base + offset};
+        const auto found = Transport<MmioRegisters>(registers).probe(wanted);
+        if (found) return registers;
+        if (found.error() == VirtioError::bad_magic) return offset == 0 ? found.error() : why;
+        if (found.error() == VirtioError::bad_version) why = found.error();
+    }
+    return why;
+}
 
 } // namespace sel4::virtio

@@ -24,6 +24,7 @@ struct Descriptor {
 static_assert(sizeof(Descriptor) == 16);
 inline constexpr std::uint16_t desc_next = 1;
 inline constexpr std::uint16_t desc_write = 2; // the device writes this buffer
+inline constexpr std::uint16_t used_no_notify = 1;
 
 struct UsedElement {
     std::uint32_t id;
@@ -131,6 +132,16 @@ class SplitQueue {
         release(static_cast<std::uint16_t>(id));
         if (len > chain.writable) return VirtioError::bad_used_length;
         return used;
+    }
+
+    // Whether the device asked to be told about new buffers (it clears VIRTQ_USED_F_NO_NOTIFY
+    // when it stops polling the queue); call after add(), before notifying. A device that lies
+    // here only delays itself.
+    bool device_wants_notification() const {
+        std::atomic_thread_fence(std::memory_order_seq_cst);
+        const auto* flags =
+            reinterpret_cast<const std::uint16_t*>(memory_.vaddr + used_offset(size_));
+        return (rings::detail::load_relaxed(*flags) & used_no_notify) == 0;
     }
 
     std::uint16_t size() const { return size_; }

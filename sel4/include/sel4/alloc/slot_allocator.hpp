@@ -8,10 +8,12 @@
 
 namespace sel4::alloc {
 
+// The allocator of one CNode range.
 class SlotAllocator {
   public:
-    using Slot = std::uintptr_t;
+    using Slot = std::uintptr_t; // a slot's index (a CPtr in the initial thread's CNode)
 
+    // An empty range, or [start, end).
     SlotAllocator() = default;
     SlotAllocator(Slot start, Slot end) : next_(start), start_(start), end_(end) {}
 
@@ -39,6 +41,7 @@ class SlotAllocator {
         if (slot >= start_ && slot < next_) freed_.push_back(slot);
     }
 
+    // How many slots are left.
     std::size_t available() const { return (end_ - next_) + freed_.size(); }
 
   private:

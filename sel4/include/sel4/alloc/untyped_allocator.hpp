@@ -10,31 +10,35 @@
 
 namespace sel4::alloc {
 
+// The allocator of a set of untypeds (the boot info's).
 class UntypedAllocator {
   public:
+    // One untyped, and how much of it the kernel has handed out.
     struct Untyped {
-        std::size_t index; // the caller's name for it (its position in the boot info)
-        std::uint64_t physical_address;
-        unsigned size_bits;
-        bool device;
-        std::uint64_t used = 0; // the kernel's free index: bytes already retyped
+        std::size_t index;              // the caller's name for it (its position in the boot info)
+        std::uint64_t physical_address; // where its memory starts
+        unsigned size_bits;             // log 2 of its bytes
+        bool device;                    // device memory (frames only), not RAM
+        std::uint64_t used = 0;         // the kernel's free index: bytes already retyped
+        // Its bytes.
         std::uint64_t size() const { return std::uint64_t{1} << size_bits; }
     };
 
     // Where an object goes: the untyped, and the offset the kernel will place it at.
     struct Placement {
-        std::size_t index;
-        std::uint64_t offset;
+        std::size_t index;    // the untyped (its caller's name)
+        std::uint64_t offset; // where in it the object goes
     };
 
     // A device frame at a physical address: first retype `fillers` (untypeds of these sizes,
     // log 2) from the device untyped to move its free index up to the address, then the frame.
     struct DevicePlacement {
-        Placement frame;
-        std::vector<unsigned> fillers;
+        Placement frame;               // where the frame goes
+        std::vector<unsigned> fillers; // the untypeds to retype before it, log 2 sizes
     };
 
-    // used: bytes of it already retyped by someone else (the kernel's free index).
+    // One more untyped to allocate from; used: bytes of it already retyped by someone else (the
+    // kernel's free index).
     void add(std::size_t index, std::uint64_t physical_address, unsigned size_bits, bool device,
              std::uint64_t used = 0) {
         untypeds_.push_back({index, physical_address, size_bits, device, used});
@@ -97,6 +101,7 @@ class UntypedAllocator {
         return total;
     }
 
+    // The untypeds, and how much of each is used.
     const std::vector<Untyped>& untypeds() const { return untypeds_; }
 
     // The smallest untyped the kernel creates (seL4_MinUntypedBits on every architecture).

@@ -1,5 +1,5 @@
-// aarch32 cap tags (the kernel's 32-bit ARM structures): page tables, the page directory (the
-// VSpace root), ASID control and pools, VCPUs (8-bit tag).
+// aarch32 cap tags (the kernel's 32-bit ARM structures). Frames have two tags (small and
+// other sizes), so cap::Page casts are not checked here.
 #pragma once
 #include <sel4/cap_type_ids.hpp>
 
@@ -10,24 +10,17 @@ struct AsidControl;
 struct AsidPool;
 struct Vcpu;
 } // namespace tag
-template <>
-struct CapTypeId<tag::PageTable> {
-    static constexpr int value = 7;
-};
-template <>
-struct CapTypeId<tag::VSpace> {
-    static constexpr int value = 9;
-};
-template <>
-struct CapTypeId<tag::AsidControl> {
-    static constexpr int value = 11;
-};
-template <>
-struct CapTypeId<tag::AsidPool> {
-    static constexpr int value = 5;
-};
-template <>
-struct CapTypeId<tag::Vcpu> {
-    static constexpr int value = 0x0f;
-};
+// clang-format off
+// The kernel's cap tags of these capability types.
+template <> inline constexpr int cap_type_id<tag::IrqControl> = 0x0e;
+template <> inline constexpr int cap_type_id<tag::IrqHandler> = 0x1e;
+template <> inline constexpr int cap_type_id<tag::DomainSet> = 0x3e;
+template <> inline constexpr int cap_type_id<tag::SchedContext> = 0x4e;
+template <> inline constexpr int cap_type_id<tag::SchedControl> = 0x5e;
+template <> inline constexpr int cap_type_id<tag::AsidPool> = 5;
+template <> inline constexpr int cap_type_id<tag::PageTable> = 7;
+template <> inline constexpr int cap_type_id<tag::VSpace> = 9; // the page directory
+template <> inline constexpr int cap_type_id<tag::AsidControl> = 11;
+template <> inline constexpr int cap_type_id<tag::Vcpu> = 0x0f;
+// clang-format on
 } // namespace sel4

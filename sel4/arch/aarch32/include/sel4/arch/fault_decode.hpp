@@ -1,11 +1,10 @@
-// aarch32 fault decoding: every field of the unknown system call and user exception messages,
-// and the hypervisor's VGIC maintenance, VCPU and virtual PPI faults.
+// aarch32 fault decoding: every field of the unknown system call and user exception messages.
 #pragma once
 #include <sel4/fault.hpp>
 
 namespace sel4::arch {
 
-// The unknown system call message, every field.
+// The unknown system call fault in a fault message.
 inline Fault decode_unknown_syscall(seL4_Fault_t raw) {
     return fault::UnknownSyscall{
         seL4_Fault_UnknownSyscall_get_FaultIP(raw),
@@ -18,7 +17,7 @@ inline Fault decode_unknown_syscall(seL4_Fault_t raw) {
          seL4_Fault_UnknownSyscall_get_LR(raw), seL4_Fault_UnknownSyscall_get_CPSR(raw)}};
 }
 
-// The user exception message, every field.
+// The user exception fault in a fault message.
 inline Fault decode_user_exception(seL4_Fault_t raw) {
     return fault::UserException{seL4_Fault_UserException_get_FaultIP(raw),
                                 seL4_Fault_UserException_get_Stack(raw),
@@ -27,22 +26,8 @@ inline Fault decode_user_exception(seL4_Fault_t raw) {
                                 {seL4_Fault_UserException_get_CPSR(raw)}};
 }
 
-// The architecture's other faults (the hypervisor's), or fault::Other.
-inline Fault decode_other_fault([[maybe_unused]] seL4_Fault_t raw, seL4_Word label) {
-#ifdef CONFIG_ARM_HYPERVISOR_SUPPORT
-    switch (seL4_Fault_get_seL4_FaultType(raw)) {
-    case seL4_Fault_VGICMaintenance: {
-        const seL4_Word index = seL4_Fault_VGICMaintenance_get_IDX(raw);
-        return fault::VgicMaintenance{index, index != seL4_Word(-1)};
-    }
-    case seL4_Fault_VCPUFault:
-        return fault::VcpuFault{seL4_Fault_VCPUFault_get_HSR(raw)};
-    case seL4_Fault_VPPIEvent:
-        return fault::VppiEvent{seL4_Fault_VPPIEvent_get_irq(raw)};
-    default:
-        break;
-    }
-#endif
+// The architecture's own faults (or Other, with the label).
+inline Fault decode_other_fault(seL4_Fault_t, seL4_Word label) {
     return fault::Other{label};
 }
 

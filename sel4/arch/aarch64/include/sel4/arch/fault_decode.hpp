@@ -5,6 +5,7 @@
 
 namespace sel4::arch {
 
+// The unknown system call fault in a fault message.
 inline Fault decode_unknown_syscall(seL4_Fault_t raw) {
     return fault::UnknownSyscall{
         seL4_Fault_UnknownSyscall_get_FaultIP(raw),
@@ -17,6 +18,7 @@ inline Fault decode_unknown_syscall(seL4_Fault_t raw) {
          seL4_Fault_UnknownSyscall_get_LR(raw), seL4_Fault_UnknownSyscall_get_SPSR(raw)}};
 }
 
+// The user exception fault in a fault message.
 inline Fault decode_user_exception(seL4_Fault_t raw) {
     return fault::UserException{seL4_Fault_UserException_get_FaultIP(raw),
                                 seL4_Fault_UserException_get_Stack(raw),
@@ -25,6 +27,7 @@ inline Fault decode_user_exception(seL4_Fault_t raw) {
                                 {seL4_Fault_UserException_get_SPSR(raw)}};
 }
 
+// The architecture's own faults (or Other, with the label).
 inline Fault decode_other_fault([[maybe_unused]] seL4_Fault_t raw, seL4_Word label) {
 #ifdef CONFIG_ARM_HYPERVISOR_SUPPORT
     switch (seL4_Fault_get_seL4_FaultType(raw)) {

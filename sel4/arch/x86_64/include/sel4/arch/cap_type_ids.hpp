@@ -11,32 +11,20 @@ struct AsidControl;
 struct AsidPool;
 struct IoPort;
 } // namespace tag
-template <>
-struct CapTypeId<tag::PageTable> {
-    static constexpr int value = 3;
-};
-template <>
-struct CapTypeId<tag::PageDirectory> {
-    static constexpr int value = 5;
-};
-template <>
-struct CapTypeId<tag::Pdpt> {
-    static constexpr int value = 7;
-};
-template <>
-struct CapTypeId<tag::VSpace> {
-    static constexpr int value = 9;
-};
-template <>
-struct CapTypeId<tag::AsidControl> {
-    static constexpr int value = 11;
-};
-template <>
-struct CapTypeId<tag::AsidPool> {
-    static constexpr int value = 13;
-};
-template <>
-struct CapTypeId<tag::IoPort> {
-    static constexpr int value = 19;
-};
+// clang-format off
+// The kernel's cap tags of these capability types.
+template <> inline constexpr int cap_type_id<tag::IrqControl> = 14;
+template <> inline constexpr int cap_type_id<tag::IrqHandler> = 16;
+template <> inline constexpr int cap_type_id<tag::DomainSet> = 20;
+template <> inline constexpr int cap_type_id<tag::SchedContext> = 22;
+template <> inline constexpr int cap_type_id<tag::SchedControl> = 24;
+template <> inline constexpr int cap_type_id<tag::Page> = 1;
+template <> inline constexpr int cap_type_id<tag::PageTable> = 3;
+template <> inline constexpr int cap_type_id<tag::PageDirectory> = 5;
+template <> inline constexpr int cap_type_id<tag::Pdpt> = 7;
+template <> inline constexpr int cap_type_id<tag::VSpace> = 9;
+template <> inline constexpr int cap_type_id<tag::AsidControl> = 11;
+template <> inline constexpr int cap_type_id<tag::AsidPool> = 13;
+template <> inline constexpr int cap_type_id<tag::IoPort> = 19;
+// clang-format on
 } // namespace sel4
