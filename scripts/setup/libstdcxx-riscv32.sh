@@ -21,10 +21,7 @@ lift_multilib() {
     fi
 }
 lift_multilib 2>/dev/null || true
-# Built with gthreads (std::mutex, std::thread over the SDK's pthread shims); an older build
-# without them is rebuilt.
-if [ -f "$prefix/lib/libstdc++.a" ] &&
-    grep -q '^#define _GLIBCXX_HAS_GTHREADS 1' "$prefix"/include/c++/*/riscv64-unknown-elf/bits/c++config.h; then
+if [ -f "$prefix/lib/libstdc++.a" ]; then
     echo "setup: libstdc++ for riscv32: already in $prefix"
     exit 0
 fi
@@ -71,10 +68,9 @@ WRAPPER
     chmod +x "$work/rv32-$tool"
 done
 flags="-O2 -g -mcmodel=medany -ffunction-sections -fdata-sections -ftls-model=local-exec -isystem $shims -isystem /usr/lib/picolibc/riscv64-unknown-elf/include"
-# A standalone build has no libgcc build beside it: give configure the gthreads header a GCC
-# build would have generated there (the posix one, over the SDK's pthread shims).
-mkdir -p "$work/build" "$work/libgcc"
-cp "$src/libgcc/gthr-posix.h" "$work/libgcc/gthr-default.h"
+# No gthreads yet: a standalone build finds no gthr-default.h (a GCC build generates it in its
+# libgcc directory); giving it the posix one needs pthread_rwlock_* in the shims too.
+mkdir -p "$work/build"
 cd "$work/build"
 echo "setup: building libstdc++ $version for riscv32 into $prefix (several minutes)..."
 "$src/libstdc++-v3/configure" --host=riscv64-unknown-elf --build="$(gcc -dumpmachine)" \
