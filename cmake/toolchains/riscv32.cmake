@@ -5,7 +5,10 @@
 # variant I, no TCB); gp is set to __global_pointer$ at entry.
 set(SEL4_TOOLCHAIN_ARCH riscv32)
 set(SEL4_CROSS_PREFIX riscv64-unknown-elf-)
-set(SEL4_ARCH_FLAGS "-march=rv32imafdc -mabi=ilp32d -mcmodel=medany")
+# _GNU_SOURCE: what the Linux g++ of the other architectures predefines (POSIX declarations
+# such as posix_memalign in picolibc's headers). libstdc++'s configure for newlib assumes no
+# aligned_alloc; picolibc has it, so <cstdlib> may export it.
+set(SEL4_ARCH_FLAGS "-march=rv32imafdc -mabi=ilp32d -mcmodel=medany -D_GNU_SOURCE -D_GLIBCXX_HAVE_ALIGNED_ALLOC=1")
 set(SEL4_LIBC picolibc)
 set(SEL4_LIBC_INCLUDE /usr/lib/picolibc/riscv64-unknown-elf/include)
 set(SEL4_LIBC_LIB /usr/lib/picolibc/riscv64-unknown-elf/lib/rv32imafdc/ilp32d)

@@ -68,6 +68,8 @@ WRAPPER
     chmod +x "$work/rv32-$tool"
 done
 flags="-O2 -g -mcmodel=medany -ffunction-sections -fdata-sections -ftls-model=local-exec -isystem $shims -isystem /usr/lib/picolibc/riscv64-unknown-elf/include"
+# No gthreads yet: a standalone build finds no gthr-default.h (a GCC build generates it in its
+# libgcc directory); giving it the posix one needs pthread_rwlock_* in the shims too.
 mkdir -p "$work/build"
 cd "$work/build"
 echo "setup: building libstdc++ $version for riscv32 into $prefix (several minutes)..."

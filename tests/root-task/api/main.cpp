@@ -50,9 +50,11 @@ int main_task(sel4::Env& env) {
         std::snprintf(what, sizeof what, "retype untyped into %s", kind.name);
         check(untyped.retype(kind.type, kind.size_bits, root, 0, 0, made[i], 1).ok(), what);
     }
-    // Architecture objects (a 2 MiB page among them) from another, larger untyped.
-    const auto big = env.create(object::Untyped{.size_bits = 23}).value_or(cap::Untyped());
-    check(!big.is_null(), "an Env makes an 8 MiB untyped");
+    // Architecture objects (a large page among them: 2 MiB, or 4 MiB on riscv32) from another,
+    // larger untyped: 8 MiB, or four large pages, room for each at its alignment.
+    const seL4_Word big_bits = seL4_LargePageBits + 2 > 23 ? seL4_LargePageBits + 2 : 23;
+    const auto big = env.create(object::Untyped{.size_bits = big_bits}).value_or(cap::Untyped());
+    check(!big.is_null(), "an Env makes an 8 MiB (or four large pages) untyped");
     for (const auto& kind : object::arch_types) {
         char what[80];
         std::snprintf(what, sizeof what, "retype untyped into %s", kind.name);
