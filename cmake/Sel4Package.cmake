@@ -119,6 +119,10 @@ function(sel4_cpp_package)
     if(loader)
         install(PROGRAMS "${packer}" "${loader}" DESTINATION ${_sel4_cpp_tool_dest})
     endif()
+    if(SEL4_ARCH STREQUAL "riscv32" AND loader)
+        get_property(firmware GLOBAL PROPERTY SEL4_CPP_RISCV32_FIRMWARE)
+        install(PROGRAMS "${firmware}" DESTINATION ${_sel4_cpp_tool_dest})
+    endif()
 
     # What the installed SDK was built for: a project that finds it must use the same kernel
     # configuration (or Microkit board and config).

@@ -58,10 +58,9 @@ detail::ChannelHandler* handlers[max_channels] = {};
 detail::ChannelHandler::ChannelHandler(Channel channel) : channel_(channel) {
     if (channel.id() >= max_channels) bad_channel("a handler", channel.id());
     if (handlers[channel.id()]) {
-        char message[160];
-        std::snprintf(message, sizeof message, "PD '%s': channel %u has two handlers",
-                      microkit_name, channel.id());
-        runtime::fatal(message);
+        runtime::Message<> message;
+        message << "PD '" << microkit_name << "': channel " << channel.id() << " has two handlers";
+        runtime::fatal(message.view());
     }
     handlers[channel.id()] = this;
 }

@@ -4,6 +4,7 @@
 
 namespace sel4::arch {
 
+// The unknown system call fault in a fault message.
 inline Fault decode_unknown_syscall(seL4_Fault_t raw) {
     return fault::UnknownSyscall{
         seL4_Fault_UnknownSyscall_get_FaultIP(raw),
@@ -15,6 +16,7 @@ inline Fault decode_unknown_syscall(seL4_Fault_t raw) {
          seL4_Fault_UnknownSyscall_get_A6(raw), seL4_Fault_UnknownSyscall_get_RA(raw)}};
 }
 
+// The user exception fault in a fault message.
 inline Fault decode_user_exception(seL4_Fault_t raw) {
     return fault::UserException{seL4_Fault_UserException_get_FaultIP(raw),
                                 seL4_Fault_UserException_get_SP(raw),
@@ -23,6 +25,7 @@ inline Fault decode_user_exception(seL4_Fault_t raw) {
                                 {}};
 }
 
+// The architecture's own faults (or Other, with the label).
 inline Fault decode_other_fault(seL4_Fault_t, seL4_Word label) {
     return fault::Other{label};
 }
