@@ -450,7 +450,11 @@ std::string generate_header(const std::vector<Method>& methods, const Options& o
                     comment(out, "    ", "@return " + method_name(p->name) + ": " + p->description);
             comment(out, "    ", "Corresponds to `" + stub + "`.");
 
+            bool first_overload = true;
             for (const auto& types : overloads) {
+                // Further overloads take other capability types for the same parameters.
+                if (!first_overload) comment(out, "    ", "@copydoc " + name);
+                first_overload = false;
                 std::vector<std::string> params, arguments{"cptr_"};
                 for (std::size_t i = 0; i < ins.size(); ++i) {
                     const auto& type = types[i];
