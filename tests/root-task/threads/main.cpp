@@ -119,8 +119,15 @@ void user_exception(Env& env) {
                     static_cast<unsigned long>(exception->ip),
                     static_cast<unsigned long>(exception->sp));
     std::printf("\n");
-    check(message.badge == 7 && exception && exception->ip != 0 && exception->sp != 0,
-          "a trap is a decoded UserException with where it happened");
+#ifdef CONFIG_ARM_HYPERVISOR_SUPPORT
+    // Hypervisor kernels report the exceptions of a thread without a VCPU as VCPU faults,
+    // carrying the syndrome register.
+    const bool decoded = std::holds_alternative<fault::VcpuFault>(fault);
+#else
+    const bool decoded = exception && exception->ip != 0 && exception->sp != 0;
+#endif
+    check(message.badge == 7 && decoded,
+          "a trap is a decoded UserException (a VCPU fault on hypervisor kernels)");
     (void)child->tcb().suspend();
     child->detach();
 }
