@@ -133,18 +133,59 @@ seL4_CPtr current_parker() {
     return parker;
 }
 
-// A thread waiting on a condition variable, in the variable's queue (on the waiter's stack).
+// A thread waiting on a condition variable or a read-write lock, in its queue (on the waiter's
+// stack).
 struct Waiter {
     Waiter* next;
     seL4_CPtr parker;
     std::atomic<int> woken;
 };
 
-Waiter*& head_of(pthread_cond_t* cond) {
-    return reinterpret_cast<Waiter*&>(cond->state.head);
+// A queue of waiters over the two words of a pthread type, under that type's LockWords.
+struct WaitQueue {
+    Waiter*& head;
+    Waiter*& tail;
+
+    void push(Waiter* waiter) const {
+        if (tail)
+            tail->next = waiter;
+        else
+            head = waiter;
+        tail = waiter;
+    }
+    Waiter* pop() const {
+        Waiter* first = head;
+        if (first) {
+            head = first->next;
+            if (!first->next) tail = nullptr;
+        }
+        return first;
+    }
+    Waiter* pop_all() const {
+        Waiter* all = head;
+        head = tail = nullptr;
+        return all;
+    }
+    // Removes waiter if it is still queued (a timed wait giving up).
+    bool remove(Waiter* waiter) const {
+        Waiter** link = &head;
+        Waiter* previous = nullptr;
+        while (*link && *link != waiter)
+            previous = *link, link = &(*link)->next;
+        if (!*link) return false;
+        *link = waiter->next;
+        if (tail == waiter) tail = previous;
+        return true;
+    }
+};
+
+WaitQueue queue_of(pthread_cond_t* cond) {
+    return {reinterpret_cast<Waiter*&>(cond->state.head),
+            reinterpret_cast<Waiter*&>(cond->state.tail)};
 }
-Waiter*& tail_of(pthread_cond_t* cond) {
-    return reinterpret_cast<Waiter*&>(cond->state.tail);
+WaitQueue queue_of(pthread_rwlock_t* rwlock) {
+    return {reinterpret_cast<Waiter*&>(rwlock->state.head),
+            reinterpret_cast<Waiter*&>(rwlock->state.tail)};
 }
 
 void wake(Waiter* waiter) {
@@ -153,15 +194,32 @@ void wake(Waiter* waiter) {
     if (target) seL4_Signal(target);
 }
 
-// Removes waiter from the queue if it is still there (a timed wait giving up).
-bool unqueue(pthread_cond_t* cond, Waiter* waiter) {
-    Waiter** link = &head_of(cond);
-    Waiter* previous = nullptr;
-    while (*link && *link != waiter)
-        previous = *link, link = &(*link)->next;
-    if (!*link) return false;
-    *link = waiter->next;
-    if (tail_of(cond) == waiter) tail_of(cond) = previous;
+void wake_all(Waiter* all) {
+    while (all) {
+        Waiter* next = all->next;
+        wake(all);
+        all = next;
+    }
+}
+
+// Waits until self, queued under lock, is woken: true; or (with a deadline and a clock) until
+// the deadline passes and self is taken off the queue: false. Timed waits poll the clock,
+// yielding: root tasks have no timer interrupt to wake them.
+bool await(Waiter& self, LockWords lock, WaitQueue queue, const timespec* deadline) {
+    const bool timed = deadline && sel4::runtime::clock::available();
+    while (!self.woken.load(std::memory_order_acquire)) {
+        if (timed && sel4::runtime::clock::passed(*deadline)) {
+            lock.lock();
+            const bool removed = queue.remove(&self);
+            lock.unlock();
+            if (removed) return false;
+            continue; // woken meanwhile: the wake-up is on its way
+        }
+        if (self.parker && !timed)
+            seL4_Wait(self.parker, nullptr);
+        else
+            seL4_Yield();
+    }
     return true;
 }
 
@@ -302,12 +360,19 @@ int pthread_mutex_lock(pthread_mutex_t* mutex) {
     return 0;
 }
 
-int pthread_mutex_timedlock(pthread_mutex_t* mutex, const struct timespec*) {
-    return pthread_mutex_lock(mutex);
+// Timed locks poll, yielding, like timed waits; without a clock the deadline never comes.
+int pthread_mutex_timedlock(pthread_mutex_t* mutex, const struct timespec* deadline) {
+    if (!deadline || !sel4::runtime::clock::available()) return pthread_mutex_lock(mutex);
+    for (;;) {
+        const int result = pthread_mutex_trylock(mutex);
+        if (result != EBUSY) return result;
+        if (sel4::runtime::clock::passed(*deadline)) return ETIMEDOUT;
+        seL4_Yield();
+    }
 }
 
-int pthread_mutex_clocklock(pthread_mutex_t* mutex, clockid_t, const struct timespec*) {
-    return pthread_mutex_lock(mutex);
+int pthread_mutex_clocklock(pthread_mutex_t* mutex, clockid_t, const struct timespec* deadline) {
+    return pthread_mutex_timedlock(mutex, deadline);
 }
 
 int pthread_mutex_unlock(pthread_mutex_t* mutex) {
@@ -331,11 +396,7 @@ int pthread_cond_destroy(pthread_cond_t* cond) {
 int pthread_cond_signal(pthread_cond_t* cond) {
     const auto lock = words_of(cond);
     lock.lock();
-    Waiter* first = head_of(cond);
-    if (first) {
-        head_of(cond) = first->next;
-        if (!first->next) tail_of(cond) = nullptr;
-    }
+    Waiter* first = queue_of(cond).pop();
     lock.unlock();
     if (first) wake(first);
     return 0;
@@ -344,50 +405,23 @@ int pthread_cond_signal(pthread_cond_t* cond) {
 int pthread_cond_broadcast(pthread_cond_t* cond) {
     const auto lock = words_of(cond);
     lock.lock();
-    Waiter* all = head_of(cond);
-    head_of(cond) = tail_of(cond) = nullptr;
+    Waiter* all = queue_of(cond).pop_all();
     lock.unlock();
-    while (all) {
-        Waiter* next = all->next;
-        wake(all);
-        all = next;
-    }
+    wake_all(all);
     return 0;
 }
 
-// Waits until signalled, or (with a deadline and a clock) until the deadline passes. Timed
-// waits poll the clock, yielding: root tasks have no timer interrupt to wake them.
+// Waits until signalled, or (with a deadline and a clock) until the deadline passes.
 static int cond_wait(pthread_cond_t* cond, pthread_mutex_t* mutex, const timespec* deadline) {
     Waiter self{nullptr, current_parker(), {0}};
     const auto lock = words_of(cond);
     lock.lock();
-    if (tail_of(cond))
-        tail_of(cond)->next = &self;
-    else
-        head_of(cond) = &self;
-    tail_of(cond) = &self;
+    queue_of(cond).push(&self);
     lock.unlock();
     pthread_mutex_unlock(mutex);
-    const bool timed = deadline && sel4::runtime::clock::available();
-    int result = 0;
-    while (!self.woken.load(std::memory_order_acquire)) {
-        if (timed && sel4::runtime::clock::passed(*deadline)) {
-            lock.lock();
-            const bool removed = unqueue(cond, &self);
-            lock.unlock();
-            if (removed) {
-                result = ETIMEDOUT;
-                break;
-            }
-            continue; // signalled meanwhile: the wake-up is on its way
-        }
-        if (self.parker && !timed)
-            seL4_Wait(self.parker, nullptr);
-        else
-            seL4_Yield();
-    }
+    const bool woken = await(self, lock, queue_of(cond), deadline);
     pthread_mutex_lock(mutex);
-    return result;
+    return woken ? 0 : ETIMEDOUT;
 }
 
 int pthread_cond_wait(pthread_cond_t* cond, pthread_mutex_t* mutex) {
@@ -402,6 +436,93 @@ int pthread_cond_timedwait(pthread_cond_t* cond, pthread_mutex_t* mutex,
 int pthread_cond_clockwait(pthread_cond_t* cond, pthread_mutex_t* mutex, clockid_t,
                            const struct timespec* deadline) {
     return cond_wait(cond, mutex, deadline);
+}
+}
+
+// Read-write locks: a count of holders (-1: a writer) under the lock words, and a queue of
+// threads waiting for it, all woken when it is free again to try once more. Readers come
+// first (glibc's default): a reader holding it may take it again while a writer waits.
+namespace {
+LockWords words_of(pthread_rwlock_t* rwlock) {
+    return {&rwlock->state.lock, &rwlock->state.handovers, &rwlock->state.notification};
+}
+
+int rwlock_take(pthread_rwlock_t* rwlock, bool writer, bool block, const timespec* deadline) {
+    const auto lock = words_of(rwlock);
+    int& holders = rwlock->state.holders;
+    for (;;) {
+        lock.lock();
+        if (writer ? holders == 0 : holders >= 0) {
+            holders = writer ? -1 : holders + 1;
+            lock.unlock();
+            return 0;
+        }
+        if (!block) {
+            lock.unlock();
+            return EBUSY;
+        }
+        Waiter self{nullptr, current_parker(), {0}};
+        queue_of(rwlock).push(&self);
+        lock.unlock();
+        if (!await(self, lock, queue_of(rwlock), deadline)) return ETIMEDOUT;
+    }
+}
+} // namespace
+
+extern "C" {
+int pthread_rwlockattr_init(pthread_rwlockattr_t*) {
+    return 0;
+}
+int pthread_rwlockattr_destroy(pthread_rwlockattr_t*) {
+    return 0;
+}
+int pthread_rwlock_init(pthread_rwlock_t* rwlock, const pthread_rwlockattr_t*) {
+    *rwlock = PTHREAD_RWLOCK_INITIALIZER;
+    return 0;
+}
+int pthread_rwlock_destroy(pthread_rwlock_t* rwlock) {
+    release_notification(&rwlock->state.notification);
+    return 0;
+}
+int pthread_rwlock_rdlock(pthread_rwlock_t* rwlock) {
+    return rwlock_take(rwlock, false, true, nullptr);
+}
+int pthread_rwlock_tryrdlock(pthread_rwlock_t* rwlock) {
+    return rwlock_take(rwlock, false, false, nullptr);
+}
+int pthread_rwlock_timedrdlock(pthread_rwlock_t* rwlock, const struct timespec* deadline) {
+    return rwlock_take(rwlock, false, true, deadline);
+}
+int pthread_rwlock_clockrdlock(pthread_rwlock_t* rwlock, clockid_t,
+                               const struct timespec* deadline) {
+    return rwlock_take(rwlock, false, true, deadline);
+}
+int pthread_rwlock_wrlock(pthread_rwlock_t* rwlock) {
+    return rwlock_take(rwlock, true, true, nullptr);
+}
+int pthread_rwlock_trywrlock(pthread_rwlock_t* rwlock) {
+    return rwlock_take(rwlock, true, false, nullptr);
+}
+int pthread_rwlock_timedwrlock(pthread_rwlock_t* rwlock, const struct timespec* deadline) {
+    return rwlock_take(rwlock, true, true, deadline);
+}
+int pthread_rwlock_clockwrlock(pthread_rwlock_t* rwlock, clockid_t,
+                               const struct timespec* deadline) {
+    return rwlock_take(rwlock, true, true, deadline);
+}
+int pthread_rwlock_unlock(pthread_rwlock_t* rwlock) {
+    const auto lock = words_of(rwlock);
+    int& holders = rwlock->state.holders;
+    lock.lock();
+    if (holders == 0) {
+        lock.unlock();
+        return EPERM;
+    }
+    holders = holders > 0 ? holders - 1 : 0;
+    Waiter* all = holders == 0 ? queue_of(rwlock).pop_all() : nullptr;
+    lock.unlock();
+    wake_all(all);
+    return 0;
 }
 }
 

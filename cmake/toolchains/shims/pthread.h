@@ -1,7 +1,7 @@
 /* The POSIX thread calls libstdc++'s gthreads layer uses (std::thread, std::mutex,
- * std::call_once, condition variables, thread-specific keys), over seL4: threads from the
- * root task's sel4::Env, locks and condition variables that block on notifications.
- * Implemented by the runtime (pthread.cpp). */
+ * std::call_once, condition variables, thread-specific keys, std::shared_mutex's read-write
+ * locks), over seL4: threads from the root task's sel4::Env, locks and condition variables
+ * that block on notifications. Implemented by the runtime (pthread.cpp). */
 #ifndef SEL4_CPP_PTHREAD_H
 #define SEL4_CPP_PTHREAD_H
 
@@ -24,6 +24,7 @@ extern "C" {
 #define PTHREAD_MUTEX_INITIALIZER { { 0, 0, 0, 0, 0, 0 } }
 #define PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP { { 0, 0, 0, 0, PTHREAD_MUTEX_RECURSIVE, 0 } }
 #define PTHREAD_COND_INITIALIZER { { 0, 0, 0, 0, 0 } }
+#define PTHREAD_RWLOCK_INITIALIZER { { 0, 0, 0, 0, 0, 0 } }
 #define PTHREAD_ONCE_INIT 0
 #define PTHREAD_KEYS_MAX 64
 
@@ -58,6 +59,21 @@ int pthread_cond_broadcast(pthread_cond_t*);
 int pthread_cond_wait(pthread_cond_t*, pthread_mutex_t*);
 int pthread_cond_timedwait(pthread_cond_t*, pthread_mutex_t*, const struct timespec*);
 int pthread_cond_clockwait(pthread_cond_t*, pthread_mutex_t*, clockid_t, const struct timespec*);
+
+/* Read-write locks (std::shared_mutex): readers first, as glibc's default. */
+int pthread_rwlock_init(pthread_rwlock_t*, const pthread_rwlockattr_t*);
+int pthread_rwlock_destroy(pthread_rwlock_t*);
+int pthread_rwlock_rdlock(pthread_rwlock_t*);
+int pthread_rwlock_tryrdlock(pthread_rwlock_t*);
+int pthread_rwlock_timedrdlock(pthread_rwlock_t*, const struct timespec*);
+int pthread_rwlock_clockrdlock(pthread_rwlock_t*, clockid_t, const struct timespec*);
+int pthread_rwlock_wrlock(pthread_rwlock_t*);
+int pthread_rwlock_trywrlock(pthread_rwlock_t*);
+int pthread_rwlock_timedwrlock(pthread_rwlock_t*, const struct timespec*);
+int pthread_rwlock_clockwrlock(pthread_rwlock_t*, clockid_t, const struct timespec*);
+int pthread_rwlock_unlock(pthread_rwlock_t*);
+int pthread_rwlockattr_init(pthread_rwlockattr_t*);
+int pthread_rwlockattr_destroy(pthread_rwlockattr_t*);
 
 int sched_yield(void);
 

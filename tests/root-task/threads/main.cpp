@@ -1,13 +1,14 @@
 // Threads as a user starts them: sel4::Thread (its own TCB, stack, TLS, IPC buffer; a call with
 // a capability to the initial thread; a fault delivered to a handler and decoded), then the
-// standard library's std::thread, std::mutex, std::condition_variable, thread_local and
-// std::this_thread on top, on every core of an SMP kernel.
+// standard library's std::thread, std::mutex, std::condition_variable, std::shared_mutex,
+// thread_local and std::this_thread on top, on every core of an SMP kernel.
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
 #include <deque>
 #include <mutex>
+#include <shared_mutex>
 #include <thread>
 #include <variant>
 #include <vector>
@@ -283,6 +284,57 @@ void standard_threads() {
     check(std::this_thread::get_id() != consumer.get_id(), "thread ids differ");
 }
 
+void shared_and_timed_mutexes() {
+    std::shared_mutex shared;
+    {
+        std::shared_lock reader(shared);
+        const bool second_reader = shared.try_lock_shared();
+        if (second_reader) shared.unlock_shared();
+        check(second_reader && !shared.try_lock(),
+              "std::shared_mutex: readers share, exclude writers");
+    }
+    // Writers keep the two counts equal; readers must never see them apart.
+    constexpr int rounds = 200;
+    long first = 0, second = 0;
+    std::atomic<int> torn{0};
+    std::vector<std::thread> workers;
+    for (int t = 0; t < 2; ++t) {
+        workers.emplace_back([&] {
+            for (int i = 0; i < rounds; ++i) {
+                std::unique_lock writer(shared);
+                ++first;
+                if (i % 10 == 0) std::this_thread::yield();
+                ++second;
+            }
+        });
+        workers.emplace_back([&] {
+            for (int i = 0; i < rounds; ++i) {
+                std::shared_lock reader(shared);
+                if (first != second) torn += 1;
+                if (i % 10 == 0) std::this_thread::yield();
+            }
+        });
+    }
+    for (auto& worker : workers)
+        worker.join();
+    check(torn == 0 && first == 2 * rounds && second == first,
+          "std::shared_mutex: 2 writers and 2 readers");
+
+    if (!runtime::clock_available()) return; // a timed wait would never end
+    std::shared_timed_mutex timed;
+    timed.lock();
+    bool got = true;
+    std::thread([&] { got = timed.try_lock_shared_for(std::chrono::milliseconds(5)); }).join();
+    timed.unlock();
+    check(!got, "std::shared_timed_mutex: a reader's wait for a writer times out");
+    std::timed_mutex exclusive;
+    exclusive.lock();
+    got = true;
+    std::thread([&] { got = exclusive.try_lock_for(std::chrono::milliseconds(5)); }).join();
+    exclusive.unlock();
+    check(!got, "std::timed_mutex: a wait for its owner times out");
+}
+
 void clock_and_sleep() {
     using namespace std::chrono;
     if (!runtime::clock_available()) {
@@ -310,6 +362,7 @@ int main_task(Env& env) {
     join_and_recycle(env);
     on_every_core(env);
     standard_threads();
+    shared_and_timed_mutexes();
     clock_and_sleep();
     if (failures) return failures;
     std::printf("threads: all passed\n");

@@ -61,6 +61,14 @@ typedef union {
     int align;
 } pthread_condattr_t;
 typedef union {
+    struct {
+        int lock; /* the lock over the rest, as in pthread_cond_t */
+        unsigned handovers;
+        unsigned long notification;
+        int holders; /* readers holding it, or -1: a writer */
+        void* head;  /* threads waiting for it */
+        void* tail;
+    } state;
     char size[SEL4_CPP_SIZEOF_RWLOCK];
     long align;
 } pthread_rwlock_t;
