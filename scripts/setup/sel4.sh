@@ -37,6 +37,7 @@ configs=(
     "riscv64-qemu-riscv-virt-smp|riscv64-unknown-elf-|${riscv[*]} -DKernelMaxNumNodes=4"
     "aarch32-qemu-arm-virt|arm-linux-gnueabihf-|${arm32[*]}"
     "aarch32-qemu-arm-virt-mcs|arm-linux-gnueabihf-|${arm32[*]} -DKernelIsMCS=ON"
+    "aarch32-qemu-arm-virt-smp|arm-linux-gnueabihf-|${arm32[*]} -DKernelMaxNumNodes=4"
     "riscv32-qemu-riscv-virt|riscv64-unknown-elf-|${riscv32[*]}"
     "riscv32-qemu-riscv-virt-mcs|riscv64-unknown-elf-|${riscv32[*]} -DKernelIsMCS=ON"
 )

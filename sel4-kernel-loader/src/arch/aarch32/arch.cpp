@@ -1,7 +1,7 @@
-// aarch32 (ARMv7-A) on QEMU virt: PL011 console; the kernel (no hypervisor support) is entered
-// in SVC mode with the MMU on, short-descriptor tables in 1 MiB sections: the first gigabyte
-// (devices) and the loader identity-mapped, the kernel window (its first virtual address up to
-// the end of RAM) as seL4 expects.
+// aarch32 (ARMv7-A) on QEMU virt: PL011 console, PSCI for secondary cores; the kernel (no
+// hypervisor support) is entered in SVC mode with the MMU on, short-descriptor tables in 1 MiB
+// sections: the first gigabyte (devices) and the loader identity-mapped, the kernel window (its
+// first virtual address up to the end of RAM) as seL4 expects. Every core uses the same tables.
 #include <cstdint>
 
 #include <sel4/kernel_loader/page_tables.hpp>
@@ -17,6 +17,7 @@ extern "C" [[noreturn]] void enter_kernel_with_mmu(std::uint32_t user_start, std
                                                    std::uint32_t user_entry, std::uint32_t dtb,
                                                    std::uint32_t dtb_size,
                                                    std::uint32_t kernel_entry, std::uint32_t table);
+extern "C" void secondary_start();
 
 namespace sel4::kernel_loader::arch {
 namespace {
@@ -24,6 +25,9 @@ namespace {
 constexpr std::uintptr_t pl011 = 0x09000000;
 
 alignas(16384) ArmSections::Entry table[ArmSections::entries];
+// Set once the tables are built (GCC's builtins: this bare-metal ARM build has no <atomic>).
+bool tables_ready = false;
+const PayloadHeader* shared_payload;
 
 // The end of the RAM range the kernel sits in: the window stops there.
 std::uint64_t ram_end_after(std::uint64_t physical) {
@@ -46,6 +50,18 @@ void build_tables(const PayloadHeader& payload) {
     if (!tables.map(payload.kernel_virtual_start, payload.kernel_physical_start,
                     to_top < to_ram_end ? to_top : to_ram_end, Memory::normal))
         fail("cannot map the kernel window (it collides with the loader)");
+    __atomic_store_n(&tables_ready, true, __ATOMIC_RELEASE);
+}
+
+// PSCI CPU_ON (SMC32 calling convention), which QEMU's PSCI answers on HVC for a loader in SVC
+// mode. The core starts in SVC mode too, MMU off.
+std::uint32_t psci_cpu_on(std::uint32_t mpidr, std::uint32_t entry, std::uint32_t context) {
+    register std::uint32_t r0 asm("r0") = 0x84000003;
+    register std::uint32_t r1 asm("r1") = mpidr;
+    register std::uint32_t r2 asm("r2") = entry;
+    register std::uint32_t r3 asm("r3") = context;
+    asm volatile(".arch_extension virt\n hvc #0" : "+r"(r0) : "r"(r1), "r"(r2), "r"(r3) : "memory");
+    return r0;
 }
 
 } // namespace
@@ -63,14 +79,23 @@ const char* describe_mode() {
     return loader_started_in_hyp ? "HYP, now SVC (aarch32)" : "SVC (aarch32)";
 }
 
-void start_secondary_cores(const PayloadHeader&, std::uint64_t) {
-    if constexpr (SEL4_MAX_NUM_NODES > 1) fail("SMP kernels are not supported on aarch32 yet");
+// The kernel finds each core's stack from MPIDR's affinity level 0, as QEMU numbers them.
+void start_secondary_cores(const PayloadHeader& payload, std::uint64_t) {
+    if constexpr (SEL4_MAX_NUM_NODES > 1) {
+        if (loader_started_in_hyp) // secondaries would start in SVC mode with HYP unconfigured
+            fail("SMP kernels on aarch32: start QEMU without virtualization=on");
+        shared_payload = &payload;
+        for (std::uint32_t core = 1; core < SEL4_MAX_NUM_NODES; ++core)
+            if (psci_cpu_on(core, reinterpret_cast<std::uintptr_t>(secondary_start), core) != 0)
+                fail("PSCI CPU_ON failed: start QEMU with as many cores (-smp) as the kernel's "
+                     "KernelMaxNumNodes");
+    }
 }
 
-void enter_kernel(const PayloadHeader& payload, std::uint64_t, std::uint64_t) {
+void enter_kernel(const PayloadHeader& payload, std::uint64_t, std::uint64_t core_id) {
     if (payload.flags & kernel_is_hypervisor)
         fail("aarch32 kernels with hypervisor support (HYP mode, LPAE) are not supported yet");
-    build_tables(payload);
+    if (core_id == 0) build_tables(payload);
     enter_kernel_with_mmu(static_cast<std::uint32_t>(payload.user_physical_start),
                           static_cast<std::uint32_t>(payload.user_physical_end),
                           static_cast<std::uint32_t>(payload.user_physical_virtual_offset),
@@ -87,3 +112,11 @@ void halt() {
 }
 
 } // namespace sel4::kernel_loader::arch
+
+// A secondary core: wait for the boot core's page tables, then enter the kernel.
+extern "C" [[noreturn]] void secondary_main(std::uint32_t core_id) {
+    using namespace sel4::kernel_loader::arch;
+    while (!__atomic_load_n(&tables_ready, __ATOMIC_ACQUIRE)) {
+    }
+    enter_kernel(*shared_payload, 0, core_id);
+}

@@ -45,6 +45,19 @@ _start:
 2:  wfe
     b 2b
 
+/* Secondary cores, started through PSCI CPU_ON in SVC mode: r0 = core id (the context id). */
+    .global secondary_start
+    .type secondary_start, %function
+secondary_start:
+    cpsid aif
+    ldr r1, =loader_stack + STACK_SIZE
+    mov r2, #STACK_SIZE
+    mla r1, r2, r0, r1
+    mov sp, r1
+    bl secondary_main
+3:  wfe
+    b 3b
+
 /* Enters the kernel: r0-r3 = seL4's first four boot arguments, [sp] = the device tree's
  * address and size (the kernel pops them first), r12 = its entry (ARM state). */
     .global enter_kernel_with_mmu
@@ -75,7 +88,7 @@ enter_kernel_with_mmu:
     .balign 16
     .global loader_stack
 loader_stack:
-    .space STACK_SIZE
+    .space STACK_SIZE * SEL4_MAX_NUM_NODES
 
     .section .data
     .balign 4
