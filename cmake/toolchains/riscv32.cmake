@@ -7,8 +7,11 @@ set(SEL4_TOOLCHAIN_ARCH riscv32)
 set(SEL4_CROSS_PREFIX riscv64-unknown-elf-)
 # _GNU_SOURCE: what the Linux g++ of the other architectures predefines (POSIX declarations
 # such as posix_memalign in picolibc's headers). libstdc++'s configure for newlib assumes no
-# aligned_alloc; picolibc has it, so <cstdlib> may export it.
-set(SEL4_ARCH_FLAGS "-march=rv32imafdc -mabi=ilp32d -mcmodel=medany -D_GNU_SOURCE -D_GLIBCXX_HAVE_ALIGNED_ALLOC=1")
+# aligned_alloc; picolibc has it, so <cstdlib> may export it. _POSIX_TIMERS and
+# _POSIX_MONOTONIC_CLOCK: picolibc declares clock_gettime, nanosleep and CLOCK_MONOTONIC only
+# then; the runtime defines them, and libstdc++'s <thread> and <chrono> call them. No weak
+# references to the pthread calls (the runtime always defines them), as the library was built.
+set(SEL4_ARCH_FLAGS "-march=rv32imafdc -mabi=ilp32d -mcmodel=medany -D_GNU_SOURCE -D_GLIBCXX_HAVE_ALIGNED_ALLOC=1 -D_POSIX_TIMERS=200809L -D_POSIX_MONOTONIC_CLOCK=200809L -D_GLIBCXX_GTHREAD_USE_WEAK=0")
 set(SEL4_LIBC picolibc)
 set(SEL4_LIBC_INCLUDE /usr/lib/picolibc/riscv64-unknown-elf/include)
 set(SEL4_LIBC_LIB /usr/lib/picolibc/riscv64-unknown-elf/lib/rv32imafdc/ilp32d)

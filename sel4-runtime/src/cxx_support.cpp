@@ -11,11 +11,14 @@
 
 #include "internal.hpp"
 
-extern "C" {
-
 // crtbegin.o's: this image is the only "shared object".
-// Weak: where crtbegin.o is linked (riscv32), it has its own.
+// Weak: where crtbegin.o is linked (riscv32), it has its own. Outside extern "C" (a global
+// variable's name is not mangled either way): the compiler declares it implicitly, in C++, for
+// function-local statics with destructors in the headers above (libstdc++'s atomic-wait pool,
+// where it has no futex).
 [[gnu::weak]] void* __dso_handle = nullptr;
+
+extern "C" {
 
 // glibc's hint that no second thread exists; 0 keeps shared_ptr and friends atomic.
 char __libc_single_threaded = 0;

@@ -67,7 +67,7 @@ int main_task(const seL4_BootInfo& bootinfo) {
     }
     check(caught == 14, "rethrow through nested handlers");
 
-#if defined(_GLIBCXX_HAS_GTHREADS) // riscv32's libstdc++ is built without threads (yet)
+#if defined(_GLIBCXX_HAS_GTHREADS) // not in riscv32's libstdc++ of an older set-up
     std::mutex mutex;
     {
         std::lock_guard lock(mutex);
