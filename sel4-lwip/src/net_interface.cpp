@@ -256,6 +256,13 @@ void NetInterface::poll() {
     sys_check_timeouts();
 }
 
+rings::Result<void> NetInterface::tick() {
+    auto received = receive();
+    if (received && notify_) notify_();
+    poll();
+    return received;
+}
+
 ::netif* NetInterface::get() {
     return &the_netif;
 }

@@ -367,6 +367,28 @@ void try_mount() {
 } // namespace
 
 class HttpServer : public ProtectionDomain {
+    static bool network_ok(sel4::rings::Result<void> result) {
+        if (result) return true;
+        std::printf("http-server: FAILED: network driver: %s\n",
+                    sel4::rings::describe(result.error()).data());
+        return false;
+    }
+
+    // Takes the disk driver's answers, then serves what waited for them.
+    static bool disk_answers() {
+        if (state->disk.complete(state->cache) < 0) {
+            std::printf("http-server: FAILED: the disk driver broke its queues\n");
+            return false;
+        }
+        try_mount();
+        if (state->serving) {
+            state->http->storage_ready();
+            state->https->storage_ready();
+            pump_all();
+        }
+        return true;
+    }
+
     void init() override {
         state = new State;
         sel4::lwip::set_clock([] { return timer.now_ns(); });
@@ -405,24 +427,15 @@ class HttpServer : public ProtectionDomain {
 
     void notified(Channel channel) override {
         if (channel == net_driver) {
-            if (auto received = state->net.receive(); !received) {
-                std::printf("http-server: FAILED: network driver: %s\n",
-                            sel4::rings::describe(received.error()).data());
-                return;
-            }
+            if (!network_ok(state->net.receive())) return;
         } else if (channel == blk_driver) {
-            if (state->disk.complete(state->cache) < 0) {
-                std::printf("http-server: FAILED: the disk driver broke its queues\n");
-                return;
-            }
-            try_mount();
-            if (state->serving) {
-                state->http->storage_ready();
-                state->https->storage_ready();
-                pump_all();
-            }
+            if (!disk_answers()) return;
         } else if (channel == timer.channel()) {
             timer.set_timeout(tick_ns);
+            // Both drivers' queues are looked at on every tick too, so that a notification
+            // lost on either side of a queue delays it by a tick rather than for good.
+            if (!network_ok(state->net.tick()) || !disk_answers()) return;
+            state->disk.nudge();
             if (state->serving) {
                 const std::uint64_t now = now_ms();
                 for (auto* port : {&state->plain, &state->secure}) {

@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include <sel4/kernel_loader/page_tables.hpp>
+#include <sel4/kernel_loader/pl011.hpp>
 #include <sel4/platform_info.hpp>
 
 #include "../../arch.hpp"
@@ -21,8 +22,6 @@ extern "C" void secondary_start();
 
 namespace sel4::kernel_loader::arch {
 namespace {
-
-constexpr std::uintptr_t pl011 = 0x09000000;
 
 alignas(16384) ArmSections::Entry table[ArmSections::entries];
 // Set once the tables are built (GCC's builtins: this bare-metal ARM build has no <atomic>).
@@ -67,12 +66,7 @@ std::uint32_t psci_cpu_on(std::uint32_t mpidr, std::uint32_t entry, std::uint32_
 } // namespace
 
 void put_char(char c) {
-    auto* data = reinterpret_cast<volatile std::uint32_t*>(pl011);
-    auto* flags = reinterpret_cast<volatile std::uint32_t*>(pl011 + 0x18);
-    if (c == '\n') put_char('\r');
-    while (*flags & (1u << 5)) {
-    }
-    *data = static_cast<unsigned char>(c);
+    pl011_put_char(c);
 }
 
 const char* describe_mode() {

@@ -71,6 +71,9 @@ class NetInterface {
     [[nodiscard]] rings::Result<void> receive();
     // lwIP's timers; call after receive() and when a timeout fires.
     void poll();
+    // For a periodic timer: takes in what came without a notification and notifies the driver,
+    // so that a lost wake-up on either side costs one period instead of the connection.
+    [[nodiscard]] rings::Result<void> tick();
 
     ::netif* get();
     const NetStats& stats() const { return stats_; }
