@@ -443,7 +443,7 @@ int pthread_cond_clockwait(pthread_cond_t* cond, pthread_mutex_t* mutex, clockid
 // first (glibc's default): a reader holding it may take it again while a writer waits.
 namespace {
 LockWords words_of(pthread_rwlock_t* rwlock) {
-    return {&rwlock->state.lock, &rwlock->state.handovers, &rwlock->state.notification};
+    return {&rwlock->state.lock, &rwlock->state.notification};
 }
 
 int rwlock_take(pthread_rwlock_t* rwlock, bool writer, bool block, const timespec* deadline) {
