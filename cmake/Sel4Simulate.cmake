@@ -39,7 +39,22 @@ function(_sel4_add_boot_test name)
     endforeach()
     add_test(NAME ${name}.boot
         COMMAND "${qemu_run}" ${arg_ARGUMENTS} ${failures} --timeout ${arg_TIMEOUT})
-    set_tests_properties(${name}.boot PROPERTIES TIMEOUT 300 RESOURCE_LOCK qemu)
+    # ctest's limit leaves sel4-qemu-run room to report its own timeout, which it multiplies
+    # by N/2 for --smp N.
+    set(scale 1)
+    list(FIND arg_ARGUMENTS --smp smp_at)
+    if(smp_at GREATER -1)
+        math(EXPR smp_at "${smp_at} + 1")
+        list(GET arg_ARGUMENTS ${smp_at} cores)
+        if(cores GREATER 2)
+            math(EXPR scale "(${cores} + 1) / 2")
+        endif()
+    endif()
+    math(EXPR limit "${arg_TIMEOUT} * ${scale} + 60")
+    if(limit LESS 300)
+        set(limit 300)
+    endif()
+    set_tests_properties(${name}.boot PROPERTIES TIMEOUT ${limit} RESOURCE_LOCK qemu)
     if(arg_EXPECT_FAILURE)
         set_tests_properties(${name}.boot PROPERTIES
             PASS_REGULAR_EXPRESSION "sel4-qemu-run: FAILED: .*${arg_EXPECT_FAILURE}")
