@@ -45,6 +45,13 @@ TEST(TlsLayout, X86_64PutsTheBlockBelowTheThreadPointer) {
     EXPECT_EQ(layout.region_align, 16u);
 }
 
+TEST(TlsLayout, X86_64BlockEndsAtTheThreadPointerWhenLessAlignedThanIt) {
+    const TlsImage image{init_data, 1, 1, 1};
+    const auto layout = compute_tls_layout(image, TlsVariant::BelowThreadPointer);
+    EXPECT_EQ(layout.thread_pointer_offset, 8u); // the self pointer is 8-byte aligned
+    EXPECT_EQ(layout.block_offset, 7u);          // the linker's tp - round_up(1, 1)
+}
+
 TEST(TlsLayout, EmptyImageStillGivesAUsableThreadPointer) {
     const auto layout = compute_tls_layout(TlsImage{}, TlsVariant::BelowThreadPointer);
     EXPECT_EQ(layout.thread_pointer_offset, 0u);
