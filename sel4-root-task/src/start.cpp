@@ -15,8 +15,10 @@ extern "C" [[noreturn]] void sel4_root_task_start(const seL4_BootInfo* bootinfo)
     seL4_SetIPCBuffer(bootinfo->ipcBuffer);
     sel4::root_task::arch::remember_boot_info(bootinfo);
     using Startup = void (*)(const seL4_BootInfo*);
-    for (auto* f = sel4_runtime_constructors_start; f != sel4_root_task_startup_end; ++f)
-        reinterpret_cast<Startup>(*f)(bootinfo);
+    for (auto* f = sel4_runtime_constructors_start; f != sel4_root_task_startup_end; ++f) {
+        const auto startup = reinterpret_cast<Startup>(*f);
+        startup(bootinfo);
+    }
     sel4_runtime_stop_current_thread();
 }
 

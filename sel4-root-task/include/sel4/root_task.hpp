@@ -106,13 +106,14 @@ constexpr auto untyped_heap_at_start() {
     namespace sel4_root_task_image {                                                               \
     constexpr ::sel4::root_task::Config config{__VA_ARGS__};                                       \
     static_assert(config.stack_size % 16 == 0, "the stack size must be a multiple of 16");         \
-    [[gnu::section(".bss.sel4_root_task_stack")]] constinit ::sel4::runtime::StaticMemory<         \
-        config.stack_size> stack;                                                                  \
+    [[gnu::section(                                                                                \
+        ".bss.sel4_root_task_stack")]] constinit ::sel4::runtime::StaticMemory<config.stack_size>  \
+        stack;                                                                                     \
     constinit ::sel4::runtime::StaticMemory<config.heap_size> heap;                                \
     [[gnu::used, gnu::section(".preinit_array")]] constinit auto untyped_heap =                    \
         ::sel4::root_task::detail::untyped_heap_at_start<config.untyped_heap_size>();              \
     }                                                                                              \
     extern "C" std::byte* const sel4_runtime_heap_start = sel4_root_task_image::heap.bytes;        \
     extern "C" const std::size_t sel4_runtime_heap_size = sel4_root_task_image::config.heap_size;  \
-    [[gnu::used, gnu::section(".sel4.root_task_main")]] constinit ::sel4::root_task::detail::Entry  \
+    [[gnu::used, gnu::section(".sel4.root_task_main")]] constinit ::sel4::root_task::detail::Entry \
         sel4_root_task_main = ::sel4::root_task::detail::entry<main_function>();

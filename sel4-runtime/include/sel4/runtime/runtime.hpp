@@ -82,6 +82,8 @@ extern const std::size_t sel4_runtime_heap_size;
 inline void sel4::runtime::initialize(const void* argument) noexcept {
     using Constructor = void (*)(const void*);
     for (auto* constructor = sel4_runtime_constructors_start;
-         constructor != sel4_runtime_constructors_end; ++constructor)
-        reinterpret_cast<Constructor>(*constructor)(argument);
+         constructor != sel4_runtime_constructors_end; ++constructor) {
+        const auto call = reinterpret_cast<Constructor>(*constructor);
+        call(argument);
+    }
 }
