@@ -3,7 +3,7 @@
 
 Boots benchmarks/programs/microkit-ipc.system on each Microkit board: a C++ client and a C client
 (libmicrokit), each with a server of its own, take turns (5 repetitions each, alternating) at
-10000 protected procedure calls (ppcall / reply) and 10000 notify / notified round trips with
+4000 protected procedure calls (ppcall / reply) and 4000 notify / notified round trips with
 their server. Reports, per kind, the best repetition's time per round trip and the C++/C ratio.
 The times are host time under QEMU's TCG (sel4-qemu-run --timestamps), which tracks the
 instructions executed; the Microkit kernels export no user-readable cycle counter.
@@ -76,7 +76,7 @@ for arch, kind, cpp, c, ratio in rows:
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")),
            platform.machine())
 stamp = (f"Measured {datetime.date.today().isoformat()} on {cpu} ({os.cpu_count()} cores, shared), "
-         "`benchmarks/microkit-ipc.py`: best of 5 repetitions of 10000 round trips, host time "
+         "`benchmarks/microkit-ipc.py`: best of 5 repetitions of 4000 round trips, host time "
          "under TCG.")
 table = "\n".join(lines)
 print(table)

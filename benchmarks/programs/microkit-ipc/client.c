@@ -2,7 +2,7 @@
  * the C++ client hands over (channel 1) and hands back when done. */
 #include <microkit.h>
 
-#define ROUNDS 10000
+#define ROUNDS 4000
 #define SERVER 0
 #define CPP_CLIENT 1
 

@@ -7,7 +7,7 @@
 using namespace sel4::microkit;
 
 namespace {
-constexpr long rounds = 10000;
+constexpr long rounds = 4000;
 constexpr int repetitions = 5;
 constexpr Channel server{0}, c_client{1};
 } // namespace
@@ -17,7 +17,7 @@ class Client : public ProtectionDomain {
     long notifications_ = 0;
 
     void init() override {
-        sel4::runtime::debug_write("microkit-ipc: 10000 rounds\n");
+        sel4::runtime::debug_write("microkit-ipc: 4000 rounds\n");
         run();
     }
 
