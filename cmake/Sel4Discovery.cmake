@@ -54,8 +54,9 @@ endfunction()
 # Sets, in the caller's scope:
 #   SEL4_PREFIX, SEL4_INCLUDE_DIRS (a CMake list), SEL4_PLATFORM_INFO (empty on x86),
 #   SEL4_KERNEL (empty when neither it nor SEL4_PREFIX is given), SEL4_GEN_CONFIG_JSON,
-#   SEL4_ARCH, SEL4_PLAT, SEL4_IS_MCS, SEL4_MAX_NUM_NODES, SEL4_HAVE_PRINTING,
-#   SEL4_ARM_HYPERVISOR, SEL4_CONFIG_JSON (the whole file's text)
+#   SEL4_ARCH, SEL4_ARCH_FAMILY (the kernel's KernelArch: arm, riscv, x86), SEL4_PLAT,
+#   SEL4_IS_MCS, SEL4_MAX_NUM_NODES, SEL4_HAVE_PRINTING, SEL4_ARM_HYPERVISOR,
+#   SEL4_CONFIG_JSON (the whole file's text)
 function(sel4_discover)
     _sel4_read_setting(SEL4_PREFIX prefix)
     _sel4_read_setting(SEL4_INCLUDE_DIRS include_dirs)
@@ -114,6 +115,7 @@ function(sel4_discover)
         _sel4_fail("'${gen_config}' is not valid JSON: ${json_error}")
     endif()
     _sel4_config_value("${json}" SEL4_ARCH arch)
+    _sel4_config_value("${json}" ARCH arch_family)
     _sel4_config_value("${json}" PLAT plat)
     _sel4_config_value("${json}" KERNEL_MCS mcs)
     _sel4_config_value("${json}" MAX_NUM_NODES nodes)
@@ -193,6 +195,7 @@ function(sel4_discover)
     set(SEL4_GEN_CONFIG_JSON "${gen_config}" PARENT_SCOPE)
     set(SEL4_CONFIG_JSON "${json}" PARENT_SCOPE)
     set(SEL4_ARCH "${arch}" PARENT_SCOPE)
+    set(SEL4_ARCH_FAMILY "${arch_family}" PARENT_SCOPE)
     set(SEL4_PLAT "${plat}" PARENT_SCOPE)
     set(SEL4_IS_MCS "${mcs}" PARENT_SCOPE)
     set(SEL4_MAX_NUM_NODES "${nodes}" PARENT_SCOPE)

@@ -79,13 +79,10 @@ function(sel4_microkit_add_system name)
         COMMAND "${gdb}" --symbols "$<TARGET_FILE:${first_pd}>" ${kernel_symbols}
                 -- "${qemu_run}" ${boot} --image "${image}"
         DEPENDS ${name}-image USES_TERMINAL VERBATIM)
-    set(failures --failure "MON\\|ERROR")
+    set(failures "MON\\|ERROR")
     if(NOT arg_ALLOW_FAULTS)
-        list(APPEND failures --failure "FAULT")
+        list(APPEND failures "FAULT")
     endif()
-    foreach(failure IN LISTS arg_FAILURE)
-        list(APPEND failures --failure "${failure}")
-    endforeach()
     set(verdict "")
     if(arg_SUCCESS)
         list(APPEND verdict --success "${arg_SUCCESS}")
@@ -93,11 +90,7 @@ function(sel4_microkit_add_system name)
     if(arg_HOST_TEST)
         list(APPEND verdict --ready "${arg_READY}" --host-test "${arg_HOST_TEST}")
     endif()
-    add_test(NAME ${name}.boot COMMAND "${qemu_run}" ${boot} ${arg_TEST_ARGS} --image "${image}"
-             ${verdict} ${failures} --timeout ${arg_TIMEOUT})
-    set_tests_properties(${name}.boot PROPERTIES TIMEOUT 300 RESOURCE_LOCK qemu)
-    if(arg_EXPECT_FAILURE)
-        set_tests_properties(${name}.boot PROPERTIES
-            PASS_REGULAR_EXPRESSION "sel4-qemu-run: FAILED: .*${arg_EXPECT_FAILURE}")
-    endif()
+    _sel4_add_boot_test(${name} EXPECT_FAILURE "${arg_EXPECT_FAILURE}" TIMEOUT ${arg_TIMEOUT}
+        FAILURE ${failures} ${arg_FAILURE}
+        ARGUMENTS ${boot} ${arg_TEST_ARGS} --image "${image}" ${verdict})
 endfunction()

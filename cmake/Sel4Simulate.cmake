@@ -26,6 +26,26 @@ foreach(_sel4_tool_name QEMU_RUN GDB)
     endif()
 endforeach()
 
+# _sel4_add_boot_test(<name> [EXPECT_FAILURE <message>] [TIMEOUT <seconds>] [FAILURE <regex>...]
+#                     ARGUMENTS <sel4-qemu-run arguments>...): <name>.boot, one QEMU at a time, runs
+# sel4-qemu-run with the arguments, a --failure for each regex and the timeout; with
+# EXPECT_FAILURE it passes when the run fails with that message.
+function(_sel4_add_boot_test name)
+    cmake_parse_arguments(arg "" "EXPECT_FAILURE;TIMEOUT" "FAILURE;ARGUMENTS" ${ARGN})
+    _sel4_tool(QEMU_RUN qemu_run)
+    set(failures "")
+    foreach(failure IN LISTS arg_FAILURE)
+        list(APPEND failures --failure "${failure}")
+    endforeach()
+    add_test(NAME ${name}.boot
+        COMMAND "${qemu_run}" ${arg_ARGUMENTS} ${failures} --timeout ${arg_TIMEOUT})
+    set_tests_properties(${name}.boot PROPERTIES TIMEOUT 300 RESOURCE_LOCK qemu)
+    if(arg_EXPECT_FAILURE)
+        set_tests_properties(${name}.boot PROPERTIES
+            PASS_REGULAR_EXPRESSION "sel4-qemu-run: FAILED: .*${arg_EXPECT_FAILURE}")
+    endif()
+endfunction()
+
 # The device tree for boot images: SEL4_DTB, or the one installed with the kernel.
 function(sel4_default_dtb out)
     set(dtb "${SEL4_DTB}")
@@ -169,18 +189,8 @@ function(sel4_add_simulate target)
         DEPENDS ${boot_depends} USES_TERMINAL VERBATIM)
     # What sel4_add_gdb_test needs.
     set_target_properties(${target} PROPERTIES SEL4_BOOT_ARGUMENTS "${boot_args}")
-    set(failures "")
-    foreach(failure IN LISTS arg_FAILURE)
-        list(APPEND failures --failure "${failure}")
-    endforeach()
-    add_test(NAME ${target}.boot
-        COMMAND "${qemu_run}" ${boot_args} --success "${arg_SUCCESS}" ${failures}
-                --timeout ${arg_TIMEOUT})
-    set_tests_properties(${target}.boot PROPERTIES TIMEOUT 300 RESOURCE_LOCK qemu)
-    if(arg_EXPECT_FAILURE)
-        set_tests_properties(${target}.boot PROPERTIES
-            PASS_REGULAR_EXPRESSION "sel4-qemu-run: FAILED: .*${arg_EXPECT_FAILURE}")
-    endif()
+    _sel4_add_boot_test(${target} EXPECT_FAILURE "${arg_EXPECT_FAILURE}" TIMEOUT ${arg_TIMEOUT}
+        FAILURE ${arg_FAILURE} ARGUMENTS ${boot_args} --success "${arg_SUCCESS}")
 endfunction()
 
 # sel4_add_gdb_test(<root task target> [BREAK <function>] [COMMANDS <gdb command>...]

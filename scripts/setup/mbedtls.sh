@@ -6,21 +6,12 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/debian-source.sh"
 
-cache=${SEL4_CPP_CACHE:-/var/cache/sel4-cpp}
-dest="$cache/mbedtls"
-if [ -f "$dest/include/mbedtls/ssl.h" ]; then
-    echo "setup: mbedTLS source: already in $dest"
-else
-    enable_deb_src
-    work=$(mktemp -d)
-    trap 'rm -rf "$work"' EXIT
-    (cd "$work" && apt-get source mbedtls >/dev/null)
-    src=$(find "$work" -maxdepth 1 -type d -name 'mbedtls-*' | head -n 1)
-    [ -n "$src" ] || { echo "mbedtls.sh: apt-get source mbedtls gave no source tree" >&2; exit 1; }
-    grep -q 'MBEDTLS_VERSION_STRING *"2\.28\.' "$src/include/mbedtls/version.h" ||
-        { echo "mbedtls.sh: expected mbedTLS 2.28, got $(basename "$src")" >&2; exit 1; }
-    mkdir -p "$cache"
-    rm -rf "$dest"
-    cp -a "$src" "$dest"
-    echo "mbedtls: $(basename "$src") unpacked in $dest"
-fi
+# The tree, once it is the version sel4-mbedtls/ is configured for.
+install_mbedtls() {
+    grep -q 'MBEDTLS_VERSION_STRING *"2\.28\.' "$1/include/mbedtls/version.h" ||
+        { echo "mbedtls.sh: expected mbedTLS 2.28, got $(basename "$1")" >&2; exit 1; }
+    copy_source_tree "$@"
+}
+
+dest="${SEL4_CPP_CACHE:-/var/cache/sel4-cpp}/mbedtls"
+setup_from_debian_source "mbedTLS source" "$dest" "$dest/include/mbedtls/ssl.h" mbedtls install_mbedtls

@@ -5,20 +5,13 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/debian-source.sh"
 
-# newlib for x86_64-elf, from Debian's source package.
-newlib_prefix=${NEWLIB_X86_64_PREFIX:-/usr/local/newlib-x86_64}
-if [ -f "$newlib_prefix/x86_64-elf/lib/libc.a" ]; then
-    echo "setup: newlib for x86_64: already in $newlib_prefix"
-else
-    enable_deb_src
-    work=$(mktemp -d)
-    trap 'rm -rf "$work"' EXIT
-    (cd "$work" && apt-get source newlib >/dev/null)
-    src=$(find "$work" -maxdepth 1 -type d -name 'newlib-*' | head -n 1)
-    mkdir -p "$work/build"
-    cd "$work/build"
-    echo "Building newlib for x86_64 seL4 userspace into $newlib_prefix (about 3 minutes)..."
-    "$src/configure" --target=x86_64-elf --prefix="$newlib_prefix" --disable-multilib \
+# Configures, builds and installs newlib for x86_64-elf from Debian's source tree $1 into $2.
+install_newlib() {
+    local src=$1 prefix=$2
+    mkdir -p "$src/../build"
+    cd "$src/../build"
+    echo "Building newlib for x86_64 seL4 userspace into $prefix (about 3 minutes)..."
+    "$src/configure" --target=x86_64-elf --prefix="$prefix" --disable-multilib \
         --disable-newlib-supplied-syscalls --enable-newlib-reent-small --disable-nls \
         --enable-newlib-nano-malloc --enable-newlib-io-long-long --enable-newlib-io-c99-formats \
         CC_FOR_TARGET="gcc -fno-pie -fno-stack-protector" AR_FOR_TARGET=ar \
@@ -27,5 +20,8 @@ else
         { tail -n 30 build.log; exit 1; }
     make -j"$(nproc)" all-target-newlib >>build.log 2>&1 || { tail -n 30 build.log; exit 1; }
     make install-target-newlib >>build.log 2>&1 || { tail -n 30 build.log; exit 1; }
-fi
+}
 
+newlib_prefix=${NEWLIB_X86_64_PREFIX:-/usr/local/newlib-x86_64}
+setup_from_debian_source "newlib for x86_64" "$newlib_prefix" "$newlib_prefix/x86_64-elf/lib/libc.a" \
+    newlib install_newlib

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <cstring>
+#include <string>
 #include <vector>
 
 #include <sel4/runtime/tls_layout.hpp>
@@ -11,52 +12,64 @@ namespace {
 const unsigned char init_data[] = {1, 2, 3, 4, 5, 6, 7, 8, 9};
 }
 
-TEST(TlsLayout, Aarch64PutsTheBlockAfterA16ByteTcb) {
-    const TlsImage image{init_data, 9, 40, 8};
-    const auto layout = compute_tls_layout(image, TlsVariant::AboveThreadPointer, 16);
-    EXPECT_EQ(layout.thread_pointer_offset, 0u);
-    EXPECT_EQ(layout.block_offset, 16u);
-    EXPECT_EQ(layout.region_size, 56u);
-    EXPECT_EQ(layout.region_align, 16u);
+// One image laid out for one variant, and the layout the architecture's ABI wants.
+struct LayoutCase {
+    const char* name;
+    TlsImage image;
+    TlsVariant variant;
+    std::size_t tcb_size;
+    TlsLayout expected;
+};
+
+class TlsLayoutTest : public testing::TestWithParam<LayoutCase> {};
+
+TEST_P(TlsLayoutTest, MatchesTheAbi) {
+    const LayoutCase& c = GetParam();
+    const auto layout = compute_tls_layout(c.image, c.variant, c.tcb_size);
+    EXPECT_EQ(layout.thread_pointer_offset, c.expected.thread_pointer_offset);
+    EXPECT_EQ(layout.block_offset, c.expected.block_offset);
+    EXPECT_EQ(layout.region_size, c.expected.region_size);
+    EXPECT_EQ(layout.region_align, c.expected.region_align);
 }
 
-TEST(TlsLayout, Aarch64AlignsTheBlockToLargeSegmentAlignment) {
-    const TlsImage image{init_data, 9, 100, 64};
-    const auto layout = compute_tls_layout(image, TlsVariant::AboveThreadPointer, 16);
-    EXPECT_EQ(layout.block_offset, 64u);
-    EXPECT_EQ(layout.region_align, 64u);
-    EXPECT_EQ(layout.region_size, 164u);
-}
-
-TEST(TlsLayout, RiscvPutsTheBlockAtTheThreadPointer) {
-    const TlsImage image{init_data, 9, 24, 8};
-    const auto layout = compute_tls_layout(image, TlsVariant::AboveThreadPointer, 0);
-    EXPECT_EQ(layout.thread_pointer_offset, 0u);
-    EXPECT_EQ(layout.block_offset, 0u);
-    EXPECT_EQ(layout.region_size, 24u);
-}
-
-TEST(TlsLayout, X86_64PutsTheBlockBelowTheThreadPointer) {
-    const TlsImage image{init_data, 9, 20, 16};
-    const auto layout = compute_tls_layout(image, TlsVariant::BelowThreadPointer);
-    EXPECT_EQ(layout.block_offset, 0u);
-    EXPECT_EQ(layout.thread_pointer_offset, 32u); // memsz rounded up to the alignment
-    EXPECT_EQ(layout.region_size, 40u);           // plus the self pointer
-    EXPECT_EQ(layout.region_align, 16u);
-}
-
-TEST(TlsLayout, X86_64BlockEndsAtTheThreadPointerWhenLessAlignedThanIt) {
-    const TlsImage image{init_data, 1, 1, 1};
-    const auto layout = compute_tls_layout(image, TlsVariant::BelowThreadPointer);
-    EXPECT_EQ(layout.thread_pointer_offset, 8u); // the self pointer is 8-byte aligned
-    EXPECT_EQ(layout.block_offset, 7u);          // the linker's tp - round_up(1, 1)
-}
-
-TEST(TlsLayout, EmptyImageStillGivesAUsableThreadPointer) {
-    const auto layout = compute_tls_layout(TlsImage{}, TlsVariant::BelowThreadPointer);
-    EXPECT_EQ(layout.thread_pointer_offset, 0u);
-    EXPECT_EQ(layout.region_size, sizeof(void*));
-}
+INSTANTIATE_TEST_SUITE_P(
+    TlsLayout, TlsLayoutTest,
+    testing::Values(
+        LayoutCase{"Aarch64PutsTheBlockAfterA16ByteTcb",
+                   {init_data, 9, 40, 8},
+                   TlsVariant::AboveThreadPointer,
+                   16,
+                   {.region_size = 56, .region_align = 16, .block_offset = 16}},
+        LayoutCase{"Aarch64AlignsTheBlockToLargeSegmentAlignment",
+                   {init_data, 9, 100, 64},
+                   TlsVariant::AboveThreadPointer,
+                   16,
+                   {.region_size = 164, .region_align = 64, .block_offset = 64}},
+        LayoutCase{"RiscvPutsTheBlockAtTheThreadPointer",
+                   {init_data, 9, 24, 8},
+                   TlsVariant::AboveThreadPointer,
+                   0,
+                   {.region_size = 24, .region_align = 16, .block_offset = 0}},
+        // The thread pointer: memsz rounded up to the alignment; the region adds the self pointer.
+        LayoutCase{"X86_64PutsTheBlockBelowTheThreadPointer",
+                   {init_data, 9, 20, 16},
+                   TlsVariant::BelowThreadPointer,
+                   0,
+                   {.region_size = 40, .region_align = 16, .thread_pointer_offset = 32}},
+        // A block less aligned than the self pointer ends at the thread pointer, where the
+        // linker addresses it (tp - round_up(memsz, align)).
+        LayoutCase{
+            "X86_64BlockEndsAtTheThreadPointerWhenLessAlignedThanIt",
+            {init_data, 1, 1, 1},
+            TlsVariant::BelowThreadPointer,
+            0,
+            {.region_size = 16, .region_align = 8, .block_offset = 7, .thread_pointer_offset = 8}},
+        LayoutCase{"EmptyImageStillGivesAUsableThreadPointer",
+                   {},
+                   TlsVariant::BelowThreadPointer,
+                   0,
+                   {.region_size = sizeof(void*), .region_align = alignof(void*)}}),
+    [](const testing::TestParamInfo<LayoutCase>& info) { return std::string(info.param.name); });
 
 TEST(TlsInitialize, CopiesDataZeroesBssAndReturnsThreadPointer) {
     const TlsImage image{init_data, 9, 32, 8};

@@ -15,73 +15,57 @@ struct SegmentSpec {
     std::uint64_t memsz; // 0: data.size()
 };
 
-inline std::vector<std::byte> make_elf(sel4::elf::Machine machine, std::uint64_t entry,
-                                       const std::vector<SegmentSpec>& segments) {
+namespace detail {
+// An executable of the class whose structures are given: the file header, the program headers,
+// then each segment's data, with fields narrowed to the class's width.
+template <typename Header, typename Program>
+std::vector<std::byte> make_elf(unsigned char elf_class, sel4::elf::Machine machine,
+                                std::uint64_t entry, const std::vector<SegmentSpec>& segments) {
     using namespace sel4::elf;
-    FileHeader header{};
+    using Address = decltype(Program::vaddr);
+    Header header{};
     std::memcpy(header.ident, magic, 4);
-    header.ident[4] = class_64;
+    header.ident[4] = elf_class;
     header.ident[5] = data_little_endian;
     header.ident[6] = 1;
     header.type = static_cast<std::uint16_t>(FileType::executable);
     header.machine = static_cast<std::uint16_t>(machine);
     header.version = 1;
-    header.entry = entry;
-    header.phoff = sizeof(FileHeader);
-    header.ehsize = sizeof(FileHeader);
-    header.phentsize = sizeof(ProgramHeader);
+    header.entry = static_cast<Address>(entry);
+    header.phoff = sizeof(Header);
+    header.ehsize = sizeof(Header);
+    header.phentsize = sizeof(Program);
     header.phnum = static_cast<std::uint16_t>(segments.size());
-    std::vector<std::byte> out(sizeof header + segments.size() * sizeof(ProgramHeader));
+    std::vector<std::byte> out(sizeof header + segments.size() * sizeof(Program));
     std::memcpy(out.data(), &header, sizeof header);
     for (std::size_t i = 0; i < segments.size(); ++i) {
-        ProgramHeader ph{};
+        const SegmentSpec& segment = segments[i];
+        Program ph{};
         ph.type = pt_load;
         ph.flags = 5;
-        ph.offset = out.size();
-        ph.vaddr = segments[i].vaddr;
-        ph.paddr = segments[i].paddr;
-        ph.filesz = segments[i].data.size();
-        ph.memsz = segments[i].memsz ? segments[i].memsz : segments[i].data.size();
+        ph.offset = static_cast<Address>(out.size());
+        ph.vaddr = static_cast<Address>(segment.vaddr);
+        ph.paddr = static_cast<Address>(segment.paddr);
+        ph.filesz = static_cast<Address>(segment.data.size());
+        ph.memsz = static_cast<Address>(segment.memsz ? segment.memsz : segment.data.size());
         ph.align = 4096;
-        out.insert(out.end(), segments[i].data.begin(), segments[i].data.end());
+        out.insert(out.end(), segment.data.begin(), segment.data.end());
         std::memcpy(out.data() + sizeof header + i * sizeof ph, &ph, sizeof ph);
     }
     return out;
 }
+} // namespace detail
+
+inline std::vector<std::byte> make_elf(sel4::elf::Machine machine, std::uint64_t entry,
+                                       const std::vector<SegmentSpec>& segments) {
+    return detail::make_elf<sel4::elf::FileHeader, sel4::elf::ProgramHeader>(
+        sel4::elf::class_64, machine, entry, segments);
+}
 
 inline std::vector<std::byte> make_elf32(sel4::elf::Machine machine, std::uint32_t entry,
                                          const std::vector<SegmentSpec>& segments) {
-    using namespace sel4::elf;
-    FileHeader32 header{};
-    std::memcpy(header.ident, magic, 4);
-    header.ident[4] = class_32;
-    header.ident[5] = data_little_endian;
-    header.ident[6] = 1;
-    header.type = static_cast<std::uint16_t>(FileType::executable);
-    header.machine = static_cast<std::uint16_t>(machine);
-    header.version = 1;
-    header.entry = entry;
-    header.phoff = sizeof(FileHeader32);
-    header.ehsize = sizeof(FileHeader32);
-    header.phentsize = sizeof(ProgramHeader32);
-    header.phnum = static_cast<std::uint16_t>(segments.size());
-    std::vector<std::byte> out(sizeof header + segments.size() * sizeof(ProgramHeader32));
-    std::memcpy(out.data(), &header, sizeof header);
-    for (std::size_t i = 0; i < segments.size(); ++i) {
-        ProgramHeader32 ph{};
-        ph.type = pt_load;
-        ph.flags = 5;
-        ph.offset = static_cast<std::uint32_t>(out.size());
-        ph.vaddr = static_cast<std::uint32_t>(segments[i].vaddr);
-        ph.paddr = static_cast<std::uint32_t>(segments[i].paddr);
-        ph.filesz = static_cast<std::uint32_t>(segments[i].data.size());
-        ph.memsz = static_cast<std::uint32_t>(segments[i].memsz ? segments[i].memsz
-                                                                : segments[i].data.size());
-        ph.align = 4096;
-        out.insert(out.end(), segments[i].data.begin(), segments[i].data.end());
-        std::memcpy(out.data() + sizeof header + i * sizeof ph, &ph, sizeof ph);
-    }
-    return out;
+    return detail::make_elf<sel4::elf::FileHeader32, sel4::elf::ProgramHeader32>(
+        sel4::elf::class_32, machine, entry, segments);
 }
 
 inline std::vector<std::byte> bytes(std::initializer_list<int> values) {

@@ -48,7 +48,7 @@ struct VmFault {
 };
 // MCS: the thread's scheduling context ran out of budget (its timeout handler is told).
 struct Timeout {
-    seL4_Word data;     // the scheduling context's badge
+    seL4_Word data;         // the scheduling context's badge
     std::uint64_t consumed; // the time it consumed
 };
 // ARM hypervisor kernels: a virtual CPU's GIC maintenance interrupt (index of the list
@@ -85,12 +85,6 @@ inline const char* fault_name(const Fault& fault) {
     return names[fault.index()];
 }
 
-} // namespace sel4
-
-#include <sel4/arch/fault_decode.hpp>
-
-namespace sel4 {
-
 // Decodes the message a fault handler received (from the IPC buffer's message registers).
 inline Fault decode_fault(MessageInfo info) {
     const seL4_Fault_t raw = seL4_getFault(info.raw());
@@ -102,9 +96,15 @@ inline Fault decode_fault(MessageInfo info) {
                                seL4_Fault_CapFault_get_InRecvPhase(raw) != 0,
                                seL4_Fault_CapFault_get_LookupFailureType(raw)};
     case seL4_Fault_UnknownSyscall:
-        return arch::decode_unknown_syscall(raw);
+        return fault::UnknownSyscall{
+            seL4_Fault_UnknownSyscall_get_FaultIP(raw), arch::SyscallRegisters::sp_field(raw),
+            seL4_Fault_UnknownSyscall_get_Syscall(raw),
+            arch::SyscallRegisters::fields::read<arch::SyscallRegisters>(raw)};
     case seL4_Fault_UserException:
-        return arch::decode_user_exception(raw);
+        return fault::UserException{
+            seL4_Fault_UserException_get_FaultIP(raw), arch::ExceptionRegisters::sp_field(raw),
+            seL4_Fault_UserException_get_Number(raw), seL4_Fault_UserException_get_Code(raw),
+            arch::ExceptionRegisters::fields::read<arch::ExceptionRegisters>(raw)};
     case seL4_Fault_VMFault:
         return fault::VmFault{seL4_Fault_VMFault_get_IP(raw), seL4_Fault_VMFault_get_Addr(raw),
                               seL4_Fault_VMFault_get_FSR(raw),
@@ -112,17 +112,26 @@ inline Fault decode_fault(MessageInfo info) {
 #ifdef CONFIG_KERNEL_MCS
     case seL4_Fault_Timeout:
 #if CONFIG_WORD_SIZE == 32 // the kernel splits the 64-bit count into two words
-        return fault::Timeout{
-            seL4_Fault_Timeout_get_data(raw),
-            std::uint64_t{seL4_Fault_Timeout_get_consumed_high(raw)} << 32 |
-                seL4_Fault_Timeout_get_consumed_low(raw)};
+        return fault::Timeout{seL4_Fault_Timeout_get_data(raw),
+                              std::uint64_t{seL4_Fault_Timeout_get_consumed_high(raw)} << 32 |
+                                  seL4_Fault_Timeout_get_consumed_low(raw)};
 #else
         return fault::Timeout{seL4_Fault_Timeout_get_data(raw),
                               seL4_Fault_Timeout_get_consumed(raw)};
 #endif
 #endif
+#ifdef CONFIG_ARM_HYPERVISOR_SUPPORT
+    case seL4_Fault_VGICMaintenance: {
+        const seL4_Word index = seL4_Fault_VGICMaintenance_get_IDX(raw);
+        return fault::VgicMaintenance{index, index != seL4_Word(-1)};
+    }
+    case seL4_Fault_VCPUFault:
+        return fault::VcpuFault{seL4_Fault_VCPUFault_get_HSR(raw)};
+    case seL4_Fault_VPPIEvent:
+        return fault::VppiEvent{seL4_Fault_VPPIEvent_get_irq(raw)};
+#endif
     default:
-        return arch::decode_other_fault(raw, info.label());
+        return fault::Other{info.label()};
     }
 }
 

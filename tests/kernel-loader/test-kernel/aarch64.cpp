@@ -1,12 +1,9 @@
 #include <cstdint>
 
+#include <sel4/kernel_loader/pl011.hpp>
+
 void put_char(char c) {
-    auto* data = reinterpret_cast<volatile std::uint32_t*>(0x09000000);
-    auto* flags = reinterpret_cast<volatile std::uint32_t*>(0x09000018);
-    if (c == '\n') put_char('\r');
-    while (*flags & (1u << 5)) {
-    }
-    *data = static_cast<unsigned char>(c);
+    sel4::kernel_loader::pl011_put_char(c);
 }
 
 const char* entry_mode() {

@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include <sel4/kernel_loader/page_tables.hpp>
+#include <sel4/kernel_loader/pl011.hpp>
 #include <sel4/platform_info.hpp>
 
 #include "../../arch.hpp"
@@ -20,8 +21,6 @@ extern "C" [[noreturn]] void enter_kernel_with_mmu(std::uint32_t user_start, std
 
 namespace sel4::kernel_loader::arch {
 namespace {
-
-constexpr std::uintptr_t pl011 = 0x09000000;
 
 alignas(16384) ArmSections::Entry table[ArmSections::entries];
 
@@ -51,12 +50,7 @@ void build_tables(const PayloadHeader& payload) {
 } // namespace
 
 void put_char(char c) {
-    auto* data = reinterpret_cast<volatile std::uint32_t*>(pl011);
-    auto* flags = reinterpret_cast<volatile std::uint32_t*>(pl011 + 0x18);
-    if (c == '\n') put_char('\r');
-    while (*flags & (1u << 5)) {
-    }
-    *data = static_cast<unsigned char>(c);
+    pl011_put_char(c);
 }
 
 const char* describe_mode() {

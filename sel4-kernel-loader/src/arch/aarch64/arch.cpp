@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include <sel4/kernel_loader/page_tables.hpp>
+#include <sel4/kernel_loader/pl011.hpp>
 
 #include "../../arch.hpp"
 #include "../../console.hpp"
@@ -17,7 +18,6 @@ extern "C" void drop_to_el1();
 namespace sel4::kernel_loader::arch {
 namespace {
 
-constexpr std::uintptr_t pl011 = 0x09000000;
 constexpr std::uint64_t gigabyte = 1ull << 30;
 // MAIR: index 0 device-nGnRnE, 1 device-nGnRE, 2 device-GRE, 3 normal NC, 4 normal WBWA, 5 WT.
 constexpr std::uint64_t mair =
@@ -128,12 +128,7 @@ std::uint64_t psci_cpu_on(std::uint64_t mpidr, std::uint64_t entry, std::uint64_
 } // namespace
 
 void put_char(char c) {
-    auto* data = reinterpret_cast<volatile std::uint32_t*>(pl011);
-    auto* flags = reinterpret_cast<volatile std::uint32_t*>(pl011 + 0x18);
-    if (c == '\n') put_char('\r');
-    while (*flags & (1u << 5)) {
-    }
-    *data = static_cast<unsigned char>(c);
+    pl011_put_char(c);
 }
 
 const char* describe_mode() {

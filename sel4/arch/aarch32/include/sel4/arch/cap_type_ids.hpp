@@ -5,22 +5,13 @@
 
 namespace sel4 {
 namespace tag {
-struct PageTable;
-struct AsidControl;
-struct AsidPool;
 struct Vcpu;
 } // namespace tag
 // clang-format off
 // The kernel's cap tags of these capability types.
-template <> inline constexpr int cap_type_id<tag::IrqControl> = 0x0e;
-template <> inline constexpr int cap_type_id<tag::IrqHandler> = 0x1e;
-template <> inline constexpr int cap_type_id<tag::DomainSet> = 0x3e;
-template <> inline constexpr int cap_type_id<tag::SchedContext> = 0x4e;
-template <> inline constexpr int cap_type_id<tag::SchedControl> = 0x5e;
 template <> inline constexpr int cap_type_id<tag::AsidPool> = 5;
 template <> inline constexpr int cap_type_id<tag::PageTable> = 7;
 template <> inline constexpr int cap_type_id<tag::VSpace> = 9; // the page directory
-template <> inline constexpr int cap_type_id<tag::AsidControl> = 11;
 template <> inline constexpr int cap_type_id<tag::Vcpu> = 0x0f;
 // clang-format on
 } // namespace sel4

@@ -1,25 +1,16 @@
-// aarch64 cap tags (the kernel's 64-bit ARM structures): tables, VSpace, ASID pool, VCPU.
+// aarch64 cap tags (the kernel's 64-bit ARM structures): frames, tables, VSpace, ASID pool, VCPU.
 #pragma once
 #include <sel4/cap_type_ids.hpp>
 
 namespace sel4 {
 namespace tag {
-struct PageTable;
-struct AsidControl;
-struct AsidPool;
 struct Vcpu;
 } // namespace tag
 // clang-format off
 // The kernel's cap tags of these capability types.
-template <> inline constexpr int cap_type_id<tag::IrqControl> = 14;
-template <> inline constexpr int cap_type_id<tag::IrqHandler> = 16;
-template <> inline constexpr int cap_type_id<tag::DomainSet> = 20;
-template <> inline constexpr int cap_type_id<tag::SchedContext> = 22;
-template <> inline constexpr int cap_type_id<tag::SchedControl> = 24;
 template <> inline constexpr int cap_type_id<tag::Page> = 1;
 template <> inline constexpr int cap_type_id<tag::PageTable> = 3;
 template <> inline constexpr int cap_type_id<tag::VSpace> = 9;
-template <> inline constexpr int cap_type_id<tag::AsidControl> = 11;
 template <> inline constexpr int cap_type_id<tag::AsidPool> = 13;
 template <> inline constexpr int cap_type_id<tag::Vcpu> = 15;
 // clang-format on

@@ -1,6 +1,7 @@
-// x86_64: the registers an unknown system call and a user exception report.
+// x86_64: the registers an unknown system call and a user exception report, and the fields of
+// their fault messages that hold them.
 #pragma once
-#include <sel4/sys.hpp>
+#include <sel4/fault_fields.hpp>
 
 namespace sel4::arch {
 // The argument and status registers of a thread that made an unknown system call.
@@ -21,9 +22,25 @@ struct SyscallRegisters {
     seL4_Word r14;   // the thread's r14
     seL4_Word r15;   // the thread's r15
     seL4_Word flags; // the thread's flags
+    // Where the fault message keeps them, member by member.
+    using fields =
+        FaultFields<seL4_Fault_UnknownSyscall_get_RAX, seL4_Fault_UnknownSyscall_get_RBX,
+                    seL4_Fault_UnknownSyscall_get_RCX, seL4_Fault_UnknownSyscall_get_RDX,
+                    seL4_Fault_UnknownSyscall_get_RSI, seL4_Fault_UnknownSyscall_get_RDI,
+                    seL4_Fault_UnknownSyscall_get_RBP, seL4_Fault_UnknownSyscall_get_R8,
+                    seL4_Fault_UnknownSyscall_get_R9, seL4_Fault_UnknownSyscall_get_R10,
+                    seL4_Fault_UnknownSyscall_get_R11, seL4_Fault_UnknownSyscall_get_R12,
+                    seL4_Fault_UnknownSyscall_get_R13, seL4_Fault_UnknownSyscall_get_R14,
+                    seL4_Fault_UnknownSyscall_get_R15, seL4_Fault_UnknownSyscall_get_FLAGS>;
+    // The field that holds the thread's stack pointer.
+    static constexpr FaultField sp_field = seL4_Fault_UnknownSyscall_get_RSP;
 };
 // The status registers of a thread that raised an exception.
 struct ExceptionRegisters {
     seL4_Word flags; // the thread's flags
+    // Where the fault message keeps them, member by member.
+    using fields = FaultFields<seL4_Fault_UserException_get_FLAGS>;
+    // The field that holds the thread's stack pointer.
+    static constexpr FaultField sp_field = seL4_Fault_UserException_get_Stack;
 };
 } // namespace sel4::arch

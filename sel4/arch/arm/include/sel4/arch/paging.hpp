@@ -1,4 +1,5 @@
-// aarch64 paging: 4 KiB pages; every missing level is a PageTable object.
+// ARM paging (aarch64 and aarch32): 4 KiB pages; every missing level is a PageTable object
+// (aarch32 has one level below its vspace root, the page directory).
 #pragma once
 #include <sel4/sel4.hpp>
 

@@ -1,4 +1,5 @@
-// riscv64 blueprints: 4 KiB and 2 MiB frames, page tables; a VSpace root is a page table.
+// RISC-V blueprints: 4 KiB frames, megapages (2 MiB under Sv39, 4 MiB under Sv32), page tables;
+// a VSpace root is a page table.
 #pragma once
 
 #include <cstdint>
@@ -15,6 +16,7 @@ struct VSpace : Fixed<tag::VSpace, seL4_RISCV_PageTableObject, seL4_PageTableBit
 
 namespace sel4::arch {
 // Where sel4::Env maps the pages it hands out: far above the image, below Sv39's 256 GiB of user
-// space.
-inline constexpr std::uintptr_t mapping_window = 0x2000000000;
+// space (riscv64); on riscv32 above the image, below the kernel's window (user space ends at
+// 2 GiB there).
+inline constexpr std::uintptr_t mapping_window = sizeof(void*) == 8 ? 0x2000000000 : 0x40000000;
 } // namespace sel4::arch
