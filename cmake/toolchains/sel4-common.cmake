@@ -107,6 +107,13 @@ if(NOT SEL4_MICROKIT_SDK)
 endif()
 set(CMAKE_EXE_LINKER_FLAGS_INIT
     "-nostdlib -static -no-pie ${eh_frame_hdr} -Wl,-z,max-page-size=0x1000 -Wl,--gc-sections -Wl,--build-id=none -Wl,-z,noexecstack ${tls_script} ${SEL4_ARCH_LINK_FLAGS}")
+# A build directory configured before sel4-image.ld existed has link flags without it (and, on
+# x86_64, naming the x86_64-tls.ld it replaced): start them again from these.
+if(tls_script AND DEFINED CACHE{CMAKE_EXE_LINKER_FLAGS} AND
+   NOT "$CACHE{CMAKE_EXE_LINKER_FLAGS}" MATCHES "sel4-image\\.ld")
+    set(CMAKE_EXE_LINKER_FLAGS "${CMAKE_EXE_LINKER_FLAGS_INIT}" CACHE STRING
+        "Flags used by the linker during all build types." FORCE)
+endif()
 
 # The multilib of the architecture flags; a bare-metal libgcc holds the unwinder itself.
 foreach(lib libstdc++.a libgcc.a libgcc_eh.a)
