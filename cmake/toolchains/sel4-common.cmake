@@ -99,8 +99,21 @@ set(eh_frame_hdr "-Wl,--eh-frame-hdr")
 if(DEFINED SEL4_EH_FRAME_HDR AND NOT SEL4_EH_FRAME_HDR)
     set(eh_frame_hdr "")
 endif()
+# The TLS segment described at link time, used in place by the initial thread (sel4-image.ld);
+# Microkit PDs have it in their own linker script.
+set(tls_script "")
+if(NOT SEL4_MICROKIT_SDK)
+    set(tls_script "-Wl,-T,${CMAKE_CURRENT_LIST_DIR}/sel4-image.ld")
+endif()
 set(CMAKE_EXE_LINKER_FLAGS_INIT
-    "-nostdlib -static -no-pie ${eh_frame_hdr} -Wl,-z,max-page-size=0x1000 -Wl,--gc-sections -Wl,--build-id=none -Wl,-z,noexecstack ${SEL4_ARCH_LINK_FLAGS}")
+    "-nostdlib -static -no-pie ${eh_frame_hdr} -Wl,-z,max-page-size=0x1000 -Wl,--gc-sections -Wl,--build-id=none -Wl,-z,noexecstack ${tls_script} ${SEL4_ARCH_LINK_FLAGS}")
+# A build directory configured before sel4-image.ld existed has link flags without it (and, on
+# x86_64, naming the x86_64-tls.ld it replaced): start them again from these.
+if(tls_script AND DEFINED CACHE{CMAKE_EXE_LINKER_FLAGS} AND
+   NOT "$CACHE{CMAKE_EXE_LINKER_FLAGS}" MATCHES "sel4-image\\.ld")
+    set(CMAKE_EXE_LINKER_FLAGS "${CMAKE_EXE_LINKER_FLAGS_INIT}" CACHE STRING
+        "Flags used by the linker during all build types." FORCE)
+endif()
 
 # The multilib of the architecture flags; a bare-metal libgcc holds the unwinder itself.
 foreach(lib libstdc++.a libgcc.a libgcc_eh.a)

@@ -5,8 +5,6 @@ set(SEL4_TOOLCHAIN_ARCH x86_64)
 set(SEL4_CROSS_PREFIX "")
 set(SEL4_ARCH_FLAGS "-march=x86-64 -mno-red-zone")
 set(SEL4_LIBC newlib)
-# The kernel loads root tasks itself on x86 and zeroes the TLS segment in place (x86_64-tls.ld).
-set(SEL4_ARCH_LINK_FLAGS "-Wl,-T,${CMAKE_CURRENT_LIST_DIR}/x86_64-tls.ld")
 if(NOT DEFINED ENV{NEWLIB_X86_64_PREFIX})
     set(newlib_prefix /usr/local/newlib-x86_64)
 else()

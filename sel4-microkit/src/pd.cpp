@@ -2,6 +2,9 @@
 #include <sel4/microkit.hpp>
 #include <sel4/runtime/message.hpp>
 #include <sel4/microkit/badge.hpp>
+#include <sel4/runtime/threads.hpp>
+
+#include "initial_tls.hpp"
 
 extern "C" {
 // Written by the Microkit tool into the ELF (in .data so that they have file bytes to patch).
@@ -44,7 +47,8 @@ void defer(seL4_CPtr cap, seL4_MessageInfo_t message) {
     deferred = {true, cap, message};
 }
 
-[[noreturn]] void start_with_tls(void*) {
+[[noreturn]] void start() {
+    runtime::set_up_initial_tls();
     seL4_SetIPCBuffer(&__sel4_ipc_buffer_obj);
     runtime::initialize();
     sel4_microkit_main();
@@ -192,9 +196,11 @@ void detail::run(ProtectionDomain& pd) {
 } // namespace sel4::microkit
 
 extern "C" [[noreturn]] void sel4_microkit_start() {
-    sel4::runtime::run_with_initial_tls(
-        [](void* argument) { sel4::microkit::start_with_tls(argument); }, nullptr);
+    sel4::microkit::start();
 }
+
+// The PD's own thread (sel4/runtime/threads.hpp).
+__thread seL4_CPtr sel4_runtime_current_tcb = sel4::microkit::slot::own_tcb;
 
 // How a PD stops itself after a fatal error: suspend its own thread; if even that fails, fault
 // so that the monitor reports it.

@@ -14,14 +14,4 @@ std::span<const elf::NativeProgramHeader> program_headers() noexcept {
             __ehdr_start.phnum};
 }
 
-TlsImage tls_image() noexcept {
-    for (const auto& header : program_headers()) {
-        if (header.type == elf::pt_tls) {
-            return {reinterpret_cast<const void*>(header.vaddr), header.filesz, header.memsz,
-                    header.align ? header.align : 1};
-        }
-    }
-    return {};
-}
-
 } // namespace sel4::runtime

@@ -34,18 +34,6 @@ const ThreadProvider* thread_provider() noexcept {
     return provider.load(std::memory_order_acquire);
 }
 
-namespace {
-thread_local seL4_CPtr current_tcb = 0;
-} // namespace
-
-seL4_CPtr current_thread_tcb() noexcept {
-    return current_tcb;
-}
-
-void set_current_thread_tcb(seL4_CPtr tcb) noexcept {
-    current_tcb = tcb;
-}
-
 } // namespace sel4::runtime
 
 namespace {

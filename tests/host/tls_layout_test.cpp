@@ -56,6 +56,14 @@ INSTANTIATE_TEST_SUITE_P(
                    TlsVariant::BelowThreadPointer,
                    0,
                    {.region_size = 40, .region_align = 16, .thread_pointer_offset = 32}},
+        // A block less aligned than the self pointer ends at the thread pointer, where the
+        // linker addresses it (tp - round_up(memsz, align)).
+        LayoutCase{
+            "X86_64BlockEndsAtTheThreadPointerWhenLessAlignedThanIt",
+            {init_data, 1, 1, 1},
+            TlsVariant::BelowThreadPointer,
+            0,
+            {.region_size = 16, .region_align = 8, .block_offset = 7, .thread_pointer_offset = 8}},
         LayoutCase{"EmptyImageStillGivesAUsableThreadPointer",
                    {},
                    TlsVariant::BelowThreadPointer,

@@ -4,6 +4,8 @@
 // --timestamps) and reports C++/C ratios. Non-MCS kernels.
 #include <cstdio>
 
+#include <sel4/runtime/clock.hpp>
+
 #include <sel4/bootinfo.hpp>
 #include <sel4/root_task.hpp>
 #include <sel4/sel4.hpp>
@@ -115,15 +117,22 @@ int main_task(const seL4_BootInfo& bootinfo) {
     }
 
     std::printf("ipc-bench: %ld rounds, %d repetitions\n", rounds, repetitions);
+    // Each loop between its begin line and the next line; where the runtime's clock runs (x86's
+    // TSC, which counts instructions under QEMU's -icount shift=0), also its clock delta.
+    auto run = [](const char* kind, auto loop) {
+        std::printf("ipc-bench: begin %s\n", kind);
+        const auto start = runtime::clock_nanoseconds();
+        loop();
+        const auto elapsed = runtime::clock_nanoseconds() - start;
+        if (runtime::clock_available())
+            std::printf("ipc-bench: clock %s %llu\n", kind,
+                        static_cast<unsigned long long>(elapsed));
+    };
     for (int r = 0; r < repetitions; ++r) {
-        std::printf("ipc-bench: begin call c++\n");
-        cpp_calls();
-        std::printf("ipc-bench: begin call c\n");
-        ipc_c_calls(c_endpoint.cptr(), rounds);
-        std::printf("ipc-bench: begin signal c++\n");
-        cpp_signals();
-        std::printf("ipc-bench: begin signal c\n");
-        ipc_c_signals(c_ping.cptr(), c_pong.cptr(), rounds);
+        run("call c++", cpp_calls);
+        run("call c", [] { ipc_c_calls(c_endpoint.cptr(), rounds); });
+        run("signal c++", cpp_signals);
+        run("signal c", [] { ipc_c_signals(c_ping.cptr(), c_pong.cptr(), rounds); });
         std::printf("ipc-bench: end\n");
     }
     std::printf("ipc-bench: done\n");

@@ -51,13 +51,13 @@ int kill(int pid, int signal) {
     return -1;
 }
 
-/* libstdc++ (built for glibc) refers to a global stderr; newlib's is per-reentrancy struct. */
+/* libstdc++ (built for glibc) refers to a global stderr; newlib's is per-reentrancy struct.
+ * This newlib is _REENT_SMALL: the initial reentrancy struct's stderr is the placeholder below,
+ * which stdio resolves to the real stream on first use. A static value, not a constructor:
+ * images that never use stderr pay nothing. */
 #undef stderr
-FILE* stderr;
-
-__attribute__((constructor(101))) static void bind_stderr(void) {
-    stderr = _REENT->_stderr;
-}
+extern const struct __sFILE_fake __sf_fake_stderr;
+FILE* stderr = (FILE*)&__sf_fake_stderr;
 
 /* newlib's own code allocates through the reentrant forms: the runtime's heap serves them. */
 struct _reent;

@@ -8,10 +8,7 @@
 _start:
     .fnstart
     .cantunwind
-    ldr r1, =sel4_root_task_stack_top
-    ldr sp, [r1]
-    mov fp, #0
-    mov lr, #0
+    ldr sp, =sel4_root_task_stack_top
     bl sel4_root_task_start
 1:  b 1b
     .fnend

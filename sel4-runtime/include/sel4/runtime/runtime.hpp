@@ -27,13 +27,6 @@ void debug_write(std::string_view text) noexcept;
 // Ends the program: status 0 stops the thread quietly, any other status is fatal.
 [[noreturn]] void exit(int status) noexcept;
 
-// The PT_TLS segment of the running image.
-TlsImage tls_image() noexcept;
-
-// Sets up TLS for the initial thread in a region reserved on the current stack, then calls
-// continuation(argument), which must not return. Nothing before this may touch thread-locals.
-[[noreturn]] void run_with_initial_tls(void (*continuation)(void*), void* argument) noexcept;
-
 // TLS for another thread of this image: the region it needs, and filling one. The returned
 // thread pointer is what that thread's TLS base must be (seL4_TCB_SetTLSBase).
 TlsLayout thread_tls_layout() noexcept;
@@ -42,9 +35,11 @@ std::uintptr_t initialize_thread_tls(void* region, std::size_t size) noexcept;
 // Makes the thread pointer point at a TLS region initialised by initialize_tls_region.
 void set_thread_pointer(std::uintptr_t thread_pointer) noexcept;
 
-// Runs the image's constructors (.preinit_array, .init_array). Call once, after TLS and the IPC
-// buffer are set up.
-void initialize() noexcept;
+// Runs the image's constructors (.preinit_array, then .init_array, which the linker script puts
+// in one array), passing each the argument (a root task's boot info), as glibc passes argc, argv
+// and envp: constructors that take none ignore it. Call once, after TLS and the IPC buffer are
+// set up.
+inline void initialize(const void* argument = nullptr) noexcept;
 
 } // namespace sel4::runtime
 
@@ -67,6 +62,11 @@ namespace sel4::runtime::detail {
 #endif
 
 extern "C" {
+// The image's constructors, .preinit_array's then .init_array's (cmake/toolchains/sel4-image.ld,
+// sel4-microkit/link/pd.ld).
+extern void (*const sel4_runtime_constructors_start[])();
+extern void (*const sel4_runtime_constructors_end[])();
+
 // One character to the kernel's debug console (for C code and C library glue).
 void sel4_runtime_debug_put_char(char c);
 
@@ -76,4 +76,14 @@ void sel4_runtime_debug_put_char(char c);
 // Provided by the program image (the root task's or PD's entry macro): the heap arena.
 extern std::byte* const sel4_runtime_heap_start;
 extern const std::size_t sel4_runtime_heap_size;
+}
+
+// Inline: an image without constructors pays for an empty loop, not a function.
+inline void sel4::runtime::initialize(const void* argument) noexcept {
+    using Constructor = void (*)(const void*);
+    for (auto* constructor = sel4_runtime_constructors_start;
+         constructor != sel4_runtime_constructors_end; ++constructor) {
+        const auto call = reinterpret_cast<Constructor>(*constructor);
+        call(argument);
+    }
 }

@@ -9,6 +9,10 @@
 
 #include <sel4/sys.hpp>
 
+// Defined by the runtime that owns the initial thread, with that thread's TCB as initial value
+// (root task: seL4_CapInitThreadTCB); a C thread-local, so reading it is one load.
+extern "C" __thread seL4_CPtr sel4_runtime_current_tcb;
+
 namespace sel4::runtime {
 
 // The operations, as C-style function pointers with a context (the provider's object).
@@ -29,10 +33,14 @@ struct ThreadProvider {
 void set_thread_provider(const ThreadProvider* provider) noexcept;
 const ThreadProvider* thread_provider() noexcept;
 
-// The TCB of the calling thread (0: the initial thread), for the fatal path to stop the right
-// thread. Set by sel4::Thread in each thread it starts.
-seL4_CPtr current_thread_tcb() noexcept;
-void set_current_thread_tcb(seL4_CPtr tcb) noexcept;
+// The TCB of the calling thread, for the fatal path to stop the right thread. sel4::Thread sets
+// it in each thread it starts.
+inline seL4_CPtr current_thread_tcb() noexcept {
+    return sel4_runtime_current_tcb;
+}
+inline void set_current_thread_tcb(seL4_CPtr tcb) noexcept {
+    sel4_runtime_current_tcb = tcb;
+}
 
 // A lock that blocks on a notification when contended (a benaphore): one atomic operation when
 // uncontended, no spinning, no yielding. The notification is the caller's.

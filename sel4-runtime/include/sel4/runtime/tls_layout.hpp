@@ -49,9 +49,11 @@ constexpr TlsLayout compute_tls_layout(const TlsImage& image, TlsVariant variant
         layout.block_offset = align_up(tcb_size, align);
         layout.region_size = layout.block_offset + image.mem_size;
     } else {
+        // The linker addresses the block at tp - round_up(memsz, align); the self pointer at tp
+        // may want more alignment than the block.
         layout.region_align = align > alignof(void*) ? align : alignof(void*);
-        layout.block_offset = 0;
         layout.thread_pointer_offset = align_up(image.mem_size, layout.region_align);
+        layout.block_offset = layout.thread_pointer_offset - align_up(image.mem_size, align);
         layout.region_size = layout.thread_pointer_offset + sizeof(void*);
     }
     return layout;

@@ -2,10 +2,14 @@
 // code, so the kernel writes it (seL4_SetTLSBase; kernels built with KernelArmTLSReg=tpidruro).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 
 #include <sel4/runtime/tls_layout.hpp>
 #include <sel4/sys.hpp>
+
+// The initial thread's thread pointer, from the linker script (cmake/toolchains/sel4-image.ld).
+extern "C" std::byte sel4_tls_thread_pointer_above_tcb8[];
 
 namespace sel4::runtime::arch {
 
@@ -20,6 +24,10 @@ inline std::uintptr_t thread_pointer() {
 
 inline void write_thread_pointer(std::uintptr_t value) {
     seL4_SetTLSBase(value);
+}
+
+inline std::uintptr_t initial_thread_pointer() {
+    return reinterpret_cast<std::uintptr_t>(sel4_tls_thread_pointer_above_tcb8);
 }
 
 } // namespace sel4::runtime::arch

@@ -3,10 +3,14 @@
 // (seL4_SetTLSBase).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 
 #include <sel4/runtime/tls_layout.hpp>
 #include <sel4/sys.hpp>
+
+// The initial thread's thread pointer, from the linker script (cmake/toolchains/sel4-image.ld).
+extern "C" std::byte sel4_tls_thread_pointer_below[];
 
 namespace sel4::runtime::arch {
 
@@ -25,6 +29,10 @@ inline void write_thread_pointer(std::uintptr_t value) {
 #else
     asm volatile("wrfsbase %0" ::"r"(value) : "memory");
 #endif
+}
+
+inline std::uintptr_t initial_thread_pointer() {
+    return reinterpret_cast<std::uintptr_t>(sel4_tls_thread_pointer_below);
 }
 
 } // namespace sel4::runtime::arch

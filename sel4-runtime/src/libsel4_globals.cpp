@@ -13,20 +13,3 @@ LIBSEL4_THREAD_LOCAL seL4_IPCBuffer* __sel4_ipc_buffer;
 #ifdef CONFIG_KERNEL_INVOCATION_REPORT_ERROR_IPC
 LIBSEL4_THREAD_LOCAL char __sel4_print_error;
 #endif
-
-using InitFunction = void (*)();
-extern "C" {
-extern InitFunction __preinit_array_start[], __preinit_array_end[];
-extern InitFunction __init_array_start[], __init_array_end[];
-}
-
-namespace sel4::runtime {
-
-void initialize() noexcept {
-    for (auto* f = __preinit_array_start; f != __preinit_array_end; ++f)
-        (*f)();
-    for (auto* f = __init_array_start; f != __init_array_end; ++f)
-        (*f)();
-}
-
-} // namespace sel4::runtime
