@@ -11,13 +11,12 @@ counter count instructions, reports instructions per round trip; elsewhere the k
 no user-readable counter, and Debian's QEMU has no TCG plugin to count with.
 Rerun after changes:  benchmarks/ipc.py [--no-build] [--readme]
 """
-import datetime
-import os
 import pathlib
-import platform
 import re
 import subprocess
 import sys
+
+import report
 
 root = pathlib.Path(__file__).resolve().parent.parent
 runner = root / "sel4-simulate/sel4-qemu-run"
@@ -66,36 +65,15 @@ for config in ["aarch64-qemu-arm-virt", "riscv64-qemu-riscv-virt", "x86_64-pc99"
     out = subprocess.run([str(runner), *boot, "--qemu-args", "-icount shift=0,sleep=off",
                           "--success", "^ipc-bench: done", "--timeout", "600"],
                          capture_output=True, text=True).stdout
-    counted = {}
-    for m in re.finditer(r"ipc-bench: clock ([a-z+ ]+?) (\d+)", out):
-        counted[m.group(1)] = min(counted.get(m.group(1), float("inf")), int(m.group(2)))
+    counted = report.best_counts(out, "ipc-bench")
     if len(counted) == 4:
         for kind in ["call", "signal"]:
             cpp, c = counted[f"{kind} c++"], counted[f"{kind} c"]
             instruction_rows.append((arch, kind, cpp / rounds, c / rounds, cpp / c))
 
 names = {"call": "call / reply-recv round trip", "signal": "signal / wait round trip"}
-lines = ["| arch | round trip | C++ API (µs) | libsel4 C (µs) | C++/C |", "|---|---|---:|---:|---:|"]
-for arch, kind, cpp, c, ratio in rows:
-    lines.append(f"| {arch} | {names[kind]} | {cpp:.2f} | {c:.2f} | {ratio:.2f} |")
-if instruction_rows:
-    lines += ["", "| arch | round trip | C++ API (instructions) | libsel4 C (instructions) | C++/C |",
-              "|---|---|---:|---:|---:|"]
-    for arch, kind, cpp, c, ratio in instruction_rows:
-        lines.append(f"| {arch} | {names[kind]} | {cpp:.0f} | {c:.0f} | {ratio:.3f} |")
-cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")),
-           platform.machine())
-stamp = (f"Measured {datetime.date.today().isoformat()} on {cpu} ({os.cpu_count()} cores, shared), "
+lines = report.round_trip_tables(rows, instruction_rows, names, "libsel4 C")
+stamp = (f"Measured {report.today()} on {report.machine()}, shared), "
          "`benchmarks/ipc.py`: best of 5 repetitions of 10000 round trips, host time under TCG; "
          "instructions (all of them, kernel included) under `-icount shift=0`.")
-table = "\n".join(lines)
-print(table)
-print(stamp)
-if "--readme" in sys.argv:
-    readme = root / "README.md"
-    content = readme.read_text()
-    begin, end = "<!-- ipc:begin -->", "<!-- ipc:end -->"
-    content = re.sub(re.escape(begin) + ".*?" + re.escape(end),
-                     lambda _: f"{begin}\n{table}\n\n{stamp}\n{end}", content, flags=re.S)
-    readme.write_text(content)
-    print("README.md updated")
+report.publish(root, "ipc", lines, stamp)

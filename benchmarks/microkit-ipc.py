@@ -13,14 +13,13 @@ per round trip, the kernel's included.
 Rerun after changes:  benchmarks/microkit-ipc.py [--no-build] [--readme]
 --readme rewrites the table in README.md (between the microkit-ipc markers).
 """
-import datetime
 import glob
-import os
 import pathlib
-import platform
 import re
 import subprocess
 import sys
+
+import report
 
 root = pathlib.Path(__file__).resolve().parent.parent
 runner = root / "sel4-simulate/sel4-qemu-run"
@@ -77,39 +76,15 @@ for tool in sdks:
         out = subprocess.run([str(runner), *boot, "--image", str(image), "--qemu-args",
                               "-icount shift=0,sleep=off", "--success", "^microkit-ipc: done",
                               "--timeout", "600"], capture_output=True, text=True).stdout
-        counted = {}
-        for m in re.finditer(r"microkit-ipc: clock ([a-z+ ]+?) (\d+)", out):
-            counted[m.group(1)] = min(counted.get(m.group(1), float("inf")), int(m.group(2)))
+        counted = report.best_counts(out, "microkit-ipc")
         if len(counted) == 4:
             for kind in ["ppcall", "notify"]:
                 cpp, c = counted[f"{kind} c++"], counted[f"{kind} c"]
                 instruction_rows.append((arch, kind, cpp / rounds, c / rounds, cpp / c))
 
 names = {"ppcall": "protected call round trip", "notify": "notify / notified round trip"}
-lines = ["| arch | round trip | C++ API (µs) | libmicrokit C (µs) | C++/C |",
-         "|---|---|---:|---:|---:|"]
-for arch, kind, cpp, c, ratio in rows:
-    lines.append(f"| {arch} | {names[kind]} | {cpp:.2f} | {c:.2f} | {ratio:.2f} |")
-if instruction_rows:
-    lines += ["", "| arch | round trip | C++ API (instructions) | libmicrokit C (instructions) | C++/C |",
-              "|---|---|---:|---:|---:|"]
-    for arch, kind, cpp, c, ratio in instruction_rows:
-        lines.append(f"| {arch} | {names[kind]} | {cpp:.0f} | {c:.0f} | {ratio:.3f} |")
-cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")),
-           platform.machine())
-stamp = (f"Measured {datetime.date.today().isoformat()} on {cpu} ({os.cpu_count()} cores, shared), "
+lines = report.round_trip_tables(rows, instruction_rows, names, "libmicrokit C")
+stamp = (f"Measured {report.today()} on {report.machine()}, shared), "
          "`benchmarks/microkit-ipc.py`: best of 5 repetitions of 4000 round trips, host time "
          "under TCG; instructions (the kernel's included) under `-icount shift=0`.")
-table = "\n".join(lines)
-print(table)
-print(stamp)
-if "--readme" in sys.argv:
-    readme = root / "README.md"
-    content = readme.read_text()
-    begin, end = "<!-- microkit-ipc:begin -->", "<!-- microkit-ipc:end -->"
-    if begin not in content:
-        sys.exit("README.md has no microkit-ipc markers")
-    content = re.sub(re.escape(begin) + ".*?" + re.escape(end),
-                     lambda _: f"{begin}\n{table}\n\n{stamp}\n{end}", content, flags=re.S)
-    readme.write_text(content)
-    print("README.md updated")
+report.publish(root, "microkit-ipc", lines, stamp)

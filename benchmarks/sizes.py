@@ -12,14 +12,12 @@ as `size` counts it) of:
 Rerun after changes:  benchmarks/sizes.py [--no-build] [--readme]
 --readme rewrites the table in README.md (between the sizes markers) with the date and machine.
 """
-import datetime
 import glob
-import os
 import pathlib
-import platform
-import re
 import subprocess
 import sys
+
+import report
 
 root = pathlib.Path(__file__).resolve().parent.parent
 build_root = root / "build"
@@ -94,21 +92,6 @@ for arch, program, cpp, c, what in sorted(rows, key=lambda r: (r[1], r[0])):
     ratio = f"{cpp / c:.2f}x" if cpp and c else "—"
     c_text = f"{c} ({what})" if c else "—"
     lines.append(f"| {arch} | {program} | {cpp if cpp else '?'} | {c_text} | {ratio} |")
-cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")),
-           platform.machine())
-stamp = f"Measured {datetime.date.today().isoformat()} on {cpu} ({os.cpu_count()} cores), " \
+stamp = f"Measured {report.today()} on {report.machine()}), " \
         f"`benchmarks/sizes.py`, text as `size` counts it (code, read-only data, unwind tables)."
-table = "\n".join(lines)
-print(table)
-print(stamp)
-
-if "--readme" in sys.argv:
-    readme = root / "README.md"
-    content = readme.read_text()
-    begin, end = "<!-- sizes:begin -->", "<!-- sizes:end -->"
-    if begin not in content:
-        sys.exit("README.md has no sizes markers")
-    content = re.sub(re.escape(begin) + ".*?" + re.escape(end),
-                     lambda _: f"{begin}\n{table}\n\n{stamp}\n{end}", content, flags=re.S)
-    readme.write_text(content)
-    print("README.md updated")
+report.publish(root, "sizes", lines, stamp)
