@@ -21,6 +21,8 @@
 #include <sel4/virtio/devices.hpp>
 #include <sel4/virtio/mmio.hpp>
 
+#include "virtio_device.hpp"
+
 using namespace sel4::microkit;
 namespace rings = sel4::rings;
 namespace vio = sel4::virtio;
@@ -84,21 +86,14 @@ class VirtioBlk : public ProtectionDomain {
     bool running_ = false;
 
     void init() override {
-        auto found = vio::find_device(virtio_regs.address, virtio_regs_size,
-                                      SEL4_VIRTIO_SLOT_STRIDE, vio::DeviceId::block);
-        if (!found) {
-            std::printf("virtio-blk: no device (%s); driver stopped\n", text(found.error()));
-            return;
-        }
-        device_.emplace(*found);
-        auto agreed = device_->negotiate(
-            vio::bit(vio::blk::feature_read_only) | vio::bit(vio::blk::feature_flush), 0);
-        if (!agreed) {
-            std::printf("virtio-blk: %s; driver stopped\n", text(agreed.error()));
-            return;
-        }
-        flush_ = *agreed & vio::bit(vio::blk::feature_flush);
-        const bool read_only = *agreed & vio::bit(vio::blk::feature_read_only);
+        auto started = drivers::start_virtio_device(
+            "virtio-blk", virtio_regs, virtio_regs_size, vio::DeviceId::block,
+            vio::bit(vio::blk::feature_read_only) | vio::bit(vio::blk::feature_flush));
+        if (!started) return;
+        device_.emplace(started->transport);
+        const auto agreed = started->features;
+        flush_ = agreed & vio::bit(vio::blk::feature_flush);
+        const bool read_only = agreed & vio::bit(vio::blk::feature_read_only);
         const std::uint64_t sectors = device_->config64(vio::blk::config_capacity);
         auto queue = vio::SplitQueue::create({dma.get(), dma_paddr, header_area}, virtqueue_size);
         if (!queue || dma_size < header_area + slots_.size() * slot_bytes) {

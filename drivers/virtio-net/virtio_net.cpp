@@ -23,6 +23,8 @@
 #include <sel4/virtio/devices.hpp>
 #include <sel4/virtio/mmio.hpp>
 
+#include "virtio_device.hpp"
+
 using namespace sel4::microkit;
 namespace rings = sel4::rings;
 namespace net = sel4::rings::net;
@@ -115,19 +117,12 @@ class VirtioNet : public ProtectionDomain {
     bool running_ = false;
 
     void init() override {
-        auto found = vio::find_device(virtio_regs.address, virtio_regs_size,
-                                      SEL4_VIRTIO_SLOT_STRIDE, vio::DeviceId::net);
-        if (!found) {
-            std::printf("virtio-net: no device (%s); driver stopped\n", text(found.error()));
-            return;
-        }
-        device_.emplace(*found);
-        auto agreed = device_->negotiate(vio::bit(vio::net::feature_mac), 0);
-        if (!agreed) {
-            std::printf("virtio-net: %s; driver stopped\n", text(agreed.error()));
-            return;
-        }
-        if (*agreed & vio::bit(vio::net::feature_mac))
+        auto started =
+            drivers::start_virtio_device("virtio-net", virtio_regs, virtio_regs_size,
+                                         vio::DeviceId::net, vio::bit(vio::net::feature_mac));
+        if (!started) return;
+        device_.emplace(started->transport);
+        if (started->features & vio::bit(vio::net::feature_mac))
             for (unsigned i = 0; i < 6; ++i)
                 mac_[i] = device_->config8(vio::net::config_mac + i);
         auto rxq = vio::SplitQueue::create(

@@ -15,6 +15,8 @@
 #include <sel4/virtio/devices.hpp>
 #include <sel4/virtio/mmio.hpp>
 
+#include "virtio_device.hpp"
+
 using namespace sel4::microkit;
 namespace vio = sel4::virtio;
 namespace protocol = sel4::drivers::rng_protocol;
@@ -50,21 +52,15 @@ class VirtioRng : public ProtectionDomain {
     bool requested_ = false;
 
     void init() override {
-        auto found = vio::find_device(virtio_regs.address, virtio_regs_size,
-                                      SEL4_VIRTIO_SLOT_STRIDE, vio::DeviceId::entropy);
-        if (!found) {
-            std::printf("virtio-rng: no device (%s); driver stopped\n", text(found.error()));
-            return;
-        }
-        device_.emplace(*found);
-        auto agreed = device_->negotiate(0, 0);
+        auto started = drivers::start_virtio_device("virtio-rng", virtio_regs, virtio_regs_size,
+                                                    vio::DeviceId::entropy, 0);
+        if (!started) return;
         auto queue = vio::SplitQueue::create({dma.get(), dma_paddr, buffer_at}, virtqueue_size);
-        if (!agreed || !queue || dma_size < buffer_at + pool_size) {
-            std::printf("virtio-rng: %s; driver stopped\n",
-                        !agreed ? text(agreed.error()) : "DMA region too small");
-            device_.reset();
+        if (!queue || dma_size < buffer_at + pool_size) {
+            std::printf("virtio-rng: DMA region too small; driver stopped\n");
             return;
         }
+        device_.emplace(started->transport);
         queue_ = std::move(*queue);
         if (auto set = device_->setup_queue(vio::entropy::request_queue, queue_); !set) {
             std::printf("virtio-rng: %s; driver stopped\n", text(set.error()));
