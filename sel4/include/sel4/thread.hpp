@@ -234,7 +234,9 @@ struct EnvProvider {
                       std::uintptr_t* handle) {
         auto& env = *static_cast<Env*>(context);
         ThreadOptions options;
-        options.core = env.next_core(); // std::threads spread over the cores
+        // std::threads stay on the first core: spread over the cores of the riscv64 SMP kernel,
+        // the std::thread test hung now and then (not yet understood); sel4::Thread takes .core.
+        options.core = 0;
         options.name = "std::thread";
         auto started = detail::start_thread(env, start, argument, options);
         if (!started)
